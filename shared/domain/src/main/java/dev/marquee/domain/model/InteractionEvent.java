@@ -1,0 +1,33 @@
+package dev.marquee.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One interaction of a user with an item, as accepted by the API and stored in the lake.
+ * {@code eventId} is the idempotency key: a redelivered event carries the same id.
+ */
+public record InteractionEvent(
+        String eventId,
+        String userId,
+        String itemId,
+        EventType type,
+        Instant timestamp,
+        Double progressPct,
+        Double rating,
+        String trackingToken,
+        EventContext context) {
+
+    public InteractionEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(itemId, "itemId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(timestamp, "timestamp");
+        context = context == null ? EventContext.EMPTY : context;
+    }
+
+    public static InteractionEvent of(String eventId, String userId, String itemId, EventType type, Instant timestamp) {
+        return new InteractionEvent(eventId, userId, itemId, type, timestamp, null, null, null, EventContext.EMPTY);
+    }
+}
