@@ -1,0 +1,98 @@
+package dev.marquee.api.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every Marquee setting, under one prefix; each key binds from the environment too
+ * (marquee.aws.lake-bucket = MARQUEE_AWS_LAKE_BUCKET). The CDK app sets the same keys on the functions.
+ */
+@ConfigMapping(prefix = "marquee")
+public interface MarqueeConfig {
+
+    enum Backend { EMBEDDED, AWS }
+
+    /** embedded: in-memory stores and a local folder lake (the default); aws: DynamoDB, S3, Redis, SQS. */
+    @WithDefault("embedded")
+    Backend backend();
+
+    Local local();
+
+    Aws aws();
+
+    Features features();
+
+    Serving serving();
+
+    interface Local {
+        /** Where the embedded lake and model bundles live. */
+        @WithDefault(".marquee/lake")
+        String lakeDir();
+
+        /** Fill the embedded stores with a synthetic world at start-up. */
+        @WithDefault("true")
+        boolean seed();
+
+        @WithDefault("400")
+        int items();
+
+        @WithDefault("200")
+        int users();
+
+        @WithDefault("30")
+        int meanEventsPerUser();
+    }
+
+    interface Aws {
+        Optional<String> region();
+
+        /** Points every client at local servers (DynamoDB Local, an S3-compatible server, ElasticMQ). */
+        Optional<URI> endpointOverride();
+
+        @WithDefault("marquee-lake")
+        String lakeBucket();
+
+        /** The SQS queue that takes accepted events (Kinesis when its SDK module is available here). */
+        Optional<String> eventsQueueUrl();
+
+        Tables tables();
+    }
+
+    interface Tables {
+        @WithDefault("marquee-items")
+        String items();
+
+        @WithDefault("marquee-users")
+        String users();
+
+        @WithDefault("marquee-candidates")
+        String candidates();
+
+        @WithDefault("marquee-models")
+        String models();
+    }
+
+    interface Features {
+        @WithDefault("PT6H")
+        Duration trendingHalfLife();
+
+        @WithDefault("100")
+        int recentMax();
+    }
+
+    interface Serving {
+        @WithDefault("25")
+        int defaultLimit();
+
+        @WithDefault("100")
+        int maxLimit();
+
+        /** Size of the in-memory last-resort popularity list. */
+        @WithDefault("500")
+        int fallbackSize();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.marquee.api.rest;
+
+import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.domain.funnel.Funnel;
+import dev.marquee.domain.funnel.RecommendationRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.Set;
+
+/** GET /v1/recommendations: the funnel for one user, with a reason per item. */
+@Path("/v1/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationsResource {
+    private static final Set<String> CONTEXTS = Set.of("homepage", "up_next");
+
+    @Inject
+    Funnel funnel;
+
+    @Inject
+    MarqueeConfig config;
+
+    @GET
+    public RecommendationsResponse recommend(@RestQuery("user_id") String userId, @RestQuery String limit,
+                                             @RestQuery String context, @RestQuery String country,
+                                             @RestQuery String device, @RestQuery String exclude) {
+        RecommendationRequest request = new RecommendationRequest(
+                QueryParams.id("user_id", userId),
+                QueryParams.context(context, CONTEXTS),
+                QueryParams.limit(limit, config.serving().defaultLimit(), config.serving().maxLimit()),
+                QueryParams.country(country),
+                QueryParams.device(device),
+                QueryParams.exclude(exclude));
+        return RecommendationsResponse.of(funnel.recommend(request));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.marquee.api.wiring;
+
+import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.domain.port.CandidateStore;
+import dev.marquee.domain.port.EventLake;
+import dev.marquee.domain.port.EventStream;
+import dev.marquee.domain.port.FeatureStore;
+import dev.marquee.domain.port.ItemCatalog;
+import dev.marquee.domain.port.ModelRegistry;
+import dev.marquee.domain.port.ModelStore;
+import dev.marquee.domain.port.ResponseCache;
+import dev.marquee.domain.port.UserProfiles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Chooses the adapters by marquee.backend and exposes each port as a bean. */
+@ApplicationScoped
+public class PortProducers {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Ports ports(MarqueeConfig config, Clock clock, AwsPortsFactory aws) {
+        return switch (config.backend()) {
+            case EMBEDDED -> new EmbeddedPorts(config, clock);
+            case AWS -> aws.create(config, clock);
+        };
+    }
+
+    @Produces @Singleton ItemCatalog catalog(Ports p) { return p.catalog(); }
+    @Produces @Singleton UserProfiles profiles(Ports p) { return p.profiles(); }
+    @Produces @Singleton CandidateStore candidates(Ports p) { return p.candidates(); }
+    @Produces @Singleton ModelRegistry registry(Ports p) { return p.registry(); }
+    @Produces @Singleton FeatureStore features(Ports p) { return p.features(); }
+    @Produces @Singleton ResponseCache cache(Ports p) { return p.cache(); }
+    @Produces @Singleton EventLake lake(Ports p) { return p.lake(); }
+    @Produces @Singleton ModelStore models(Ports p) { return p.models(); }
+    @Produces @Singleton EventStream stream(Ports p) { return p.stream(); }
+}
