@@ -1,5 +1,6 @@
 package dev.marquee.domain.port;
 
+import dev.marquee.domain.features.FeatureUpdate;
 import dev.marquee.domain.model.RecentInteraction;
 import dev.marquee.domain.model.ScoredItem;
 
@@ -46,4 +47,32 @@ public interface FeatureStore {
 
     /** Erases everything held about a user (recent list, seen set). */
     void deleteUser(String userId);
+
+    /**
+     * Applies each update at most once per event id within the dedupe window, so redelivered events do not
+     * double-count; returns how many were applied (new). Adapters that can should do this in one round trip;
+     * this default claims then applies, event by event.
+     */
+    default int applyAll(java.util.List<FeatureUpdate> updates, FeatureUpdate.Limits limits) {
+        int applied = 0;
+        for (FeatureUpdate u : updates) {
+            if (!claimEvent(u.eventId(), limits.dedupeWindow())) {
+                continue;
+            }
+            addRecent(u.userId(), u.recent(), limits.recentMax());
+            if (u.seen()) {
+                markSeen(u.userId(), u.itemId());
+            }
+            incrementCounter(u.itemId(), u.typeCounter(), 1);
+            incrementCounter(u.itemId(), FeatureUpdate.WEIGHT_COUNTER, u.weight());
+            if (u.weight() > 0) {
+                if (u.country() != null) {
+                    bumpTrending(u.country(), u.itemId(), u.weight(), u.recent().at());
+                }
+                bumpTrending(FeatureUpdate.GLOBAL, u.itemId(), u.weight(), u.recent().at());
+            }
+            applied++;
+        }
+        return applied;
+    }
 }

@@ -1,0 +1,218 @@
+package dev.marquee.domain.ingest;
+
+import dev.marquee.domain.model.EventContext;
+import dev.marquee.domain.model.EventType;
+import dev.marquee.domain.model.InteractionEvent;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RawEvent} into an {@link InteractionEvent} or the list of everything wrong with it, field by
+ * field. The same rules hold for the API and the stream consumers, so what the API accepts the lake accepts.
+ */
+public final class EventValidator {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9_-]{1,32}");
+    private static final Set<String> CONTEXT_FIELDS = Set.of("device", "country", "session_id", "surface");
+    /** Epoch numbers above this are milliseconds (it is 2001-09-09 in seconds). */
+    private static final long MILLIS_THRESHOLD = 1_000_000_000_000L;
+
+    private final Clock clock;
+    private final Duration maxFuture;
+    private final Duration maxAge;
+    private final Supplier<String> ids;
+
+    /**
+     * @param maxFuture how far ahead of the server clock a timestamp may be (device clocks drift)
+     * @param maxAge    how old an event may be; older ones are rejected rather than written into old partitions
+     */
+    public EventValidator(Clock clock, Duration maxFuture, Duration maxAge, Supplier<String> ids) {
+        this.clock = clock;
+        this.maxFuture = maxFuture;
+        this.maxAge = maxAge;
+        this.ids = ids;
+    }
+
+    public static EventValidator standard(Clock clock) {
+        return new EventValidator(clock, Duration.ofMinutes(5), Duration.ofDays(30), () -> UUID.randomUUID().toString());
+    }
+
+    /** The outcome for one event: exactly one of {@code event} and {@code errors} is meaningful. */
+    public record Result(InteractionEvent event, List<FieldError> errors) {
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Result validate(RawEvent raw) {
+        List<FieldError> errors = new ArrayList<>();
+        String eventId = raw.eventId() == null ? ids.get() : id("event_id", raw.eventId(), errors);
+        String userId = requiredId("user_id", raw.userId(), errors);
+        String itemId = requiredId("item_id", raw.itemId(), errors);
+        EventType type = type(raw.eventType(), errors);
+        Instant at = timestamp(raw.timestamp(), errors);
+        Double progress = number("progress_pct", raw.progressPct(), 0, 100, errors);
+        Double rating = number("rating", raw.rating(), 0, 10, errors);
+        if (type == EventType.RATE && rating == null && errors.stream().noneMatch(e -> e.field().equals("rating"))) {
+            errors.add(new FieldError("rating", "is required for event_type rate"));
+        }
+        String token = raw.trackingToken() == null ? null : text("tracking_token", raw.trackingToken(), 1024, errors);
+        EventContext context = context(raw.context(), errors);
+        if (!errors.isEmpty()) {
+            return new Result(null, List.copyOf(errors));
+        }
+        return new Result(new InteractionEvent(eventId, userId, itemId, type, at, progress, rating, token, context), List.of());
+    }
+
+    private static String requiredId(String field, Object value, List<FieldError> errors) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        return id(field, value, errors);
+    }
+
+    private static String id(String field, Object value, List<FieldError> errors) {
+        if (!(value instanceof String s) || !ID.matcher(s).matches()) {
+            errors.add(new FieldError(field, "must be a string of 1-128 letters, digits and _.:@- starting with a letter or digit"));
+            return null;
+        }
+        return s;
+    }
+
+    private static EventType type(Object value, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError("event_type", "is required"));
+            return null;
+        }
+        EventType type = value instanceof String s ? EventType.fromWireName(s).orElse(null) : null;
+        if (type == null) {
+            errors.add(new FieldError("event_type", "must be one of " + String.join(", ",
+                    Arrays.stream(EventType.values()).map(EventType::wireName).toList())));
+        }
+        return type;
+    }
+
+    private Instant timestamp(Object value, List<FieldError> errors) {
+        Instant now = clock.instant();
+        if (value == null) {
+            return now;
+        }
+        Instant at = parseInstant(value);
+        if (at == null) {
+            errors.add(new FieldError("timestamp", "must be ISO-8601 with an offset (2026-11-21T18:04:05Z) or epoch seconds/milliseconds"));
+            return null;
+        }
+        if (at.isAfter(now.plus(maxFuture))) {
+            errors.add(new FieldError("timestamp", "is more than " + maxFuture.toMinutes() + " minutes in the future"));
+            return null;
+        }
+        if (at.isBefore(now.minus(maxAge))) {
+            errors.add(new FieldError("timestamp", "is more than " + maxAge.toDays() + " days in the past"));
+            return null;
+        }
+        return at;
+    }
+
+    private static Instant parseInstant(Object value) {
+        try {
+            if (value instanceof Number n) {
+                return epoch(n.doubleValue());
+            }
+            if (value instanceof String s && !s.isBlank()) {
+                String t = s.trim();
+                if (t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
+                    return epoch(Double.parseDouble(t));
+                }
+                return OffsetDateTime.parse(t).toInstant();
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static Instant epoch(double v) {
+        if (!Double.isFinite(v) || v <= 0) {
+            return null;
+        }
+        return v >= MILLIS_THRESHOLD ? Instant.ofEpochMilli((long) v) : Instant.ofEpochMilli((long) (v * 1000));
+    }
+
+    private static Double number(String field, Object value, double min, double max, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        Double d = null;
+        if (value instanceof Number n) {
+            d = n.doubleValue();
+        } else if (value instanceof String s) {
+            try {
+                d = Double.parseDouble(s.trim());
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        if (d == null || !Double.isFinite(d) || d < min || d > max) {
+            errors.add(new FieldError(field, "must be a number between " + (int) min + " and " + (int) max));
+            return null;
+        }
+        return d;
+    }
+
+    private static String text(String field, Object value, int maxLength, List<FieldError> errors) {
+        if (!(value instanceof String s) || s.isEmpty() || s.length() > maxLength) {
+            errors.add(new FieldError(field, "must be a string of 1-" + maxLength + " characters"));
+            return null;
+        }
+        return s;
+    }
+
+    private static EventContext context(Map<String, Object> ctx, List<FieldError> errors) {
+        if (ctx == null) {
+            return EventContext.EMPTY;
+        }
+        for (String key : ctx.keySet()) {
+            if (!CONTEXT_FIELDS.contains(key)) {
+                errors.add(new FieldError("context." + key, "is not a known context field (device, country, session_id, surface)"));
+            }
+        }
+        String device = token("context.device", ctx.get("device"), errors);
+        String surface = token("context.surface", ctx.get("surface"), errors);
+        Object c = ctx.get("country");
+        String country = null;
+        if (c != null) {
+            if (c instanceof String s && COUNTRY.matcher(s).matches()) {
+                country = s;
+            } else {
+                errors.add(new FieldError("context.country", "must be an ISO 3166-1 alpha-2 code in upper case, e.g. US"));
+            }
+        }
+        String session = ctx.get("session_id") == null ? null : text("context.session_id", ctx.get("session_id"), 128, errors);
+        return new EventContext(device, country, session, surface);
+    }
+
+    private static String token(String field, Object value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s && TOKEN.matcher(s).matches()) {
+            return s;
+        }
+        errors.add(new FieldError(field, "must be 1-32 characters of lower-case letters, digits, _ and -"));
+        return null;
+    }
+}
