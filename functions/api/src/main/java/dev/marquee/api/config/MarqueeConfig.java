@@ -82,6 +82,10 @@ public interface MarqueeConfig {
 
         @WithDefault("100")
         int recentMax();
+
+        /** How long an event id is remembered, so a redelivery does not count twice. */
+        @WithDefault("PT48H")
+        Duration dedupeWindow();
     }
 
     interface Serving {

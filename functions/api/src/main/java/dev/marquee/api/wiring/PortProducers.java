@@ -1,6 +1,10 @@
 package dev.marquee.api.wiring;
 
 import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.domain.features.FeatureUpdate;
+import dev.marquee.domain.ingest.EventValidator;
+import dev.marquee.domain.ingest.IngestPipeline;
+import dev.marquee.domain.model.EventWeights;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
@@ -24,6 +28,19 @@ public class PortProducers {
     @Singleton
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    EventValidator validator(Clock clock) {
+        return EventValidator.standard(clock);
+    }
+
+    @Produces
+    @Singleton
+    IngestPipeline ingestPipeline(Ports p, MarqueeConfig config) {
+        return new IngestPipeline(p.lake(), p.features(), p.cache(), EventWeights.defaults(),
+                new FeatureUpdate.Limits(config.features().recentMax(), config.features().dedupeWindow()));
     }
 
     @Produces

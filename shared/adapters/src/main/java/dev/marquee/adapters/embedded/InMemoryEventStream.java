@@ -14,11 +14,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InMemoryEventStream implements EventStream {
     private final LinkedBlockingQueue<InteractionEvent> queue = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public List<InteractionEvent> publish(List<InteractionEvent> events) {
         queue.addAll(events);
+        published.addAndGet(events.size());
         return List.of();
+    }
+
+    /** How many events were ever published (consumed or not). */
+    public long publishedCount() {
+        return published.get();
     }
 
     /** Takes up to {@code max} events, waiting up to {@code waitMillis} for the first one. */
