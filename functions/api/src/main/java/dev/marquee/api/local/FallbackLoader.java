@@ -5,7 +5,7 @@ import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.Item;
 import dev.marquee.domain.model.Segment;
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.ItemCatalog;
 import dev.marquee.domain.port.ModelRegistry;

@@ -1,6 +1,6 @@
 package dev.marquee.api.local;
 
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.model.EventWeights;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.model.ModelVersion;

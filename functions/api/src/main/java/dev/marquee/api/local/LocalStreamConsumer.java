@@ -1,7 +1,7 @@
 package dev.marquee.api.local;
 
 import dev.marquee.adapters.embedded.InMemoryEventStream;
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.ingest.IngestPipeline;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.port.EventStream;

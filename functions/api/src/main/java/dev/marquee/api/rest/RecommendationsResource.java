@@ -1,6 +1,6 @@
 package dev.marquee.api.rest;
 
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.funnel.Funnel;
 import dev.marquee.domain.funnel.RecommendationRequest;
 import jakarta.inject.Inject;

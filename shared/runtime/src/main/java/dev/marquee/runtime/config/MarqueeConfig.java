@@ -1,4 +1,4 @@
-package dev.marquee.api.config;
+package dev.marquee.runtime.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

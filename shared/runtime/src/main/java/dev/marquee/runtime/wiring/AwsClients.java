@@ -1,6 +1,6 @@
-package dev.marquee.api.wiring;
+package dev.marquee.runtime.wiring;
 
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;

@@ -1,4 +1,4 @@
-package dev.marquee.api.wiring;
+package dev.marquee.api;
 
 import dev.marquee.domain.funnel.AvailabilityRule;
 import dev.marquee.domain.funnel.FallbackPopularity;

@@ -1,4 +1,4 @@
-package dev.marquee.api.wiring;
+package dev.marquee.runtime.wiring;
 
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.EventLake;

@@ -1,4 +1,4 @@
-package dev.marquee.api.wiring;
+package dev.marquee.runtime.wiring;
 
 import dev.marquee.adapters.embedded.InMemoryCandidateStore;
 import dev.marquee.adapters.embedded.InMemoryEventStream;
@@ -10,7 +10,7 @@ import dev.marquee.adapters.embedded.InMemoryUserProfiles;
 import dev.marquee.adapters.embedded.LocalFolderEventLake;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.adapters.json.EventCodec;
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
@@ -25,7 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** The embedded adapters: in-memory stores and the lake in a local folder. Used when marquee.backend=embedded. */
-final class EmbeddedPorts implements Ports {
+public final class EmbeddedPorts implements Ports {
     private final ItemCatalog catalog = new InMemoryItemCatalog();
     private final UserProfiles profiles = new InMemoryUserProfiles();
     private final CandidateStore candidates = new InMemoryCandidateStore();
@@ -36,7 +36,7 @@ final class EmbeddedPorts implements Ports {
     private final ModelStore models;
     private final EventStream stream = new InMemoryEventStream();
 
-    EmbeddedPorts(MarqueeConfig config, Clock clock) {
+    public EmbeddedPorts(MarqueeConfig config, Clock clock) {
         Path root = Path.of(config.local().lakeDir());
         this.features = new InMemoryFeatureStore(config.features().trendingHalfLife(), clock);
         this.cache = new InMemoryResponseCache(clock);

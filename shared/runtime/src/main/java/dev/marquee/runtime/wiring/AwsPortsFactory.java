@@ -1,6 +1,6 @@
-package dev.marquee.api.wiring;
+package dev.marquee.runtime.wiring;
 
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -9,7 +9,7 @@ import java.time.Clock;
 @ApplicationScoped
 public class AwsPortsFactory {
 
-    Ports create(MarqueeConfig config, Clock clock) {
+    public Ports create(MarqueeConfig config, Clock clock) {
         throw new IllegalStateException("marquee.backend=aws is not wired yet");
     }
 }

@@ -1,6 +1,6 @@
-package dev.marquee.api.wiring;
+package dev.marquee.runtime.wiring;
 
-import dev.marquee.api.config.MarqueeConfig;
+import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.features.FeatureUpdate;
 import dev.marquee.domain.ingest.EventValidator;
 import dev.marquee.domain.ingest.IngestPipeline;
