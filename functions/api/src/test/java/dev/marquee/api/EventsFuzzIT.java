@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.adapters.embedded.InMemoryEventStream;
 import dev.marquee.domain.port.EventStream;
+import dev.marquee.testing.lambda.LambdaRuntimeResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

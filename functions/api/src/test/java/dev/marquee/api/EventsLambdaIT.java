@@ -8,6 +8,7 @@ import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
+import dev.marquee.testing.lambda.LambdaRuntimeResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

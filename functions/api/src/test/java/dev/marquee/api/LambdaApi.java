@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.testing.EventSamples;
+import dev.marquee.testing.lambda.LambdaRuntimeResource;
 
 import java.time.Duration;
 import java.util.Map;

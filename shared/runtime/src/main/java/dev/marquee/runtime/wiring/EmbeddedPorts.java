@@ -7,11 +7,13 @@ import dev.marquee.adapters.embedded.InMemoryItemCatalog;
 import dev.marquee.adapters.embedded.InMemoryModelRegistry;
 import dev.marquee.adapters.embedded.InMemoryResponseCache;
 import dev.marquee.adapters.embedded.InMemoryUserProfiles;
+import dev.marquee.adapters.embedded.LocalFolderDeadLetterSink;
 import dev.marquee.adapters.embedded.LocalFolderEventLake;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.adapters.json.EventCodec;
 import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.port.CandidateStore;
+import dev.marquee.domain.port.DeadLetterSink;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
@@ -35,6 +37,7 @@ public final class EmbeddedPorts implements Ports {
     private final EventLake lake;
     private final ModelStore models;
     private final EventStream stream = new InMemoryEventStream();
+    private final DeadLetterSink deadLetters;
 
     public EmbeddedPorts(MarqueeConfig config, Clock clock) {
         Path root = Path.of(config.local().lakeDir());
@@ -42,6 +45,7 @@ public final class EmbeddedPorts implements Ports {
         this.cache = new InMemoryResponseCache(clock);
         this.lake = new LocalFolderEventLake(root, new EventCodec(), clock);
         this.models = new LocalFolderModelStore(root);
+        this.deadLetters = new LocalFolderDeadLetterSink(root);
     }
 
     @Override public ItemCatalog catalog() { return catalog; }
@@ -53,4 +57,5 @@ public final class EmbeddedPorts implements Ports {
     @Override public EventLake lake() { return lake; }
     @Override public ModelStore models() { return models; }
     @Override public EventStream stream() { return stream; }
+    @Override public DeadLetterSink deadLetters() { return deadLetters; }
 }

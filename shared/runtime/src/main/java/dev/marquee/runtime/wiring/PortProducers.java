@@ -6,6 +6,7 @@ import dev.marquee.domain.ingest.EventValidator;
 import dev.marquee.domain.ingest.IngestPipeline;
 import dev.marquee.domain.model.EventWeights;
 import dev.marquee.domain.port.CandidateStore;
+import dev.marquee.domain.port.DeadLetterSink;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
@@ -61,4 +62,5 @@ public class PortProducers {
     @Produces @Singleton EventLake lake(Ports p) { return p.lake(); }
     @Produces @Singleton ModelStore models(Ports p) { return p.models(); }
     @Produces @Singleton EventStream stream(Ports p) { return p.stream(); }
+    @Produces @Singleton DeadLetterSink deadLetters(Ports p) { return p.deadLetters(); }
 }

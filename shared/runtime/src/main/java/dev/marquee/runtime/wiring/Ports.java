@@ -1,6 +1,7 @@
 package dev.marquee.runtime.wiring;
 
 import dev.marquee.domain.port.CandidateStore;
+import dev.marquee.domain.port.DeadLetterSink;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
@@ -29,4 +30,6 @@ public interface Ports {
     ModelStore models();
 
     EventStream stream();
+
+    DeadLetterSink deadLetters();
 }

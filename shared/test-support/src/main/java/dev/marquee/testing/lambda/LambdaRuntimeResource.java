@@ -1,13 +1,13 @@
-package dev.marquee.api;
+package dev.marquee.testing.lambda;
 
-import dev.marquee.testing.lambda.LambdaRuntimeApiStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
 /** Points the function's Lambda poll loop at a loopback Runtime API stub for the duration of the tests. */
 public class LambdaRuntimeResource implements QuarkusTestResourceLifecycleManager {
-    static LambdaRuntimeApiStub runtime;
+    /** The stub of the running test class; set in start(). */
+    public static LambdaRuntimeApiStub runtime;
 
     @Override
     public Map<String, String> start() {

@@ -1,4 +1,4 @@
-package dev.marquee.api;
+package dev.marquee.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
