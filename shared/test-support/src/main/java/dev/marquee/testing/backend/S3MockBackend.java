@@ -102,8 +102,6 @@ public final class S3MockBackend implements LocalBackend {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int httpPort = FreePort.next();
-
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("spring.config.name", "marquee-s3mock-no-config-file");
         props.put("spring.main.banner-mode", "off");
@@ -116,9 +114,10 @@ public final class S3MockBackend implements LocalBackend {
         props.put("server.address", FreePort.LOOPBACK);
         props.put("server.port", "0");
         props.put("server.tomcat.basedir", tomcat.toString());
-        // the plain-HTTP connector S3Mock adds; pinned to loopback by LoopbackConnectors below
-        props.put("http.port", String.valueOf(httpPort));
-        props.put("com.adobe.testing.s3mock.httpPort", String.valueOf(httpPort));
+        // the plain-HTTP connector S3Mock adds, on a port the kernel picks at bind time (read back after start);
+        // pinned to loopback by LoopbackConnectors below
+        props.put("http.port", "0");
+        props.put("com.adobe.testing.s3mock.httpPort", "0");
         props.put("com.adobe.testing.s3mock.store.root", store.toString());
         props.put("com.adobe.testing.s3mock.store.retain-files-on-exit", "false");
         props.put("com.adobe.testing.s3mock.store.region", REGION.id());
@@ -147,12 +146,20 @@ public final class S3MockBackend implements LocalBackend {
         ConfigurableApplicationContext context;
         try {
             context = builder.run();
+        } catch (RuntimeException e) {
+            deleteRecursively(workDir);
+            throw e;
         } finally {
             restoreProperty(CATALINA_HOME, catalinaHome);
             restoreProperty(CATALINA_BASE, catalinaBase);
         }
+        int httpPort;
         try {
             assertLoopbackOnly(context);
+            httpPort = context.getBean(Connector.class).getLocalPort();
+            if (httpPort <= 0) {
+                throw new IllegalStateException("S3Mock's HTTP connector is not listening");
+            }
         } catch (RuntimeException e) {
             context.close();
             deleteRecursively(workDir);
