@@ -44,12 +44,27 @@ public final class LocalFolderDeadLetterSink implements DeadLetterSink {
         }
     }
 
-    /** Everything sent so far, oldest first. */
+    /** Everything sent so far, oldest first, as the JSON lines stored. */
     public synchronized List<String> lines() {
         try {
             return Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Everything sent so far, oldest first. */
+    public List<DeadLetter> letters() {
+        List<DeadLetter> out = new ArrayList<>();
+        for (String line : lines()) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+                out.add(new DeadLetter(n.path("source").asText(null), n.path("record_id").asText(null),
+                        n.path("payload").asText(""), n.path("reason").asText(null)));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 }
