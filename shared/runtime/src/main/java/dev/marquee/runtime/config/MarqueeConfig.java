@@ -59,6 +59,9 @@ public interface MarqueeConfig {
         /** The SQS queue that takes accepted events (Kinesis when its SDK module is available here). */
         Optional<String> eventsQueueUrl();
 
+        /** The SQS queue poison records go to, with their reason. */
+        Optional<String> deadLetterQueueUrl();
+
         Tables tables();
     }
 
