@@ -1,0 +1,53 @@
+package dev.marquee.adapters.redis;
+
+import dev.marquee.domain.port.ResponseCache;
+import dev.marquee.testing.backend.RedisServerBackend;
+import dev.marquee.testing.contract.Fixtures;
+import dev.marquee.testing.contract.ResponseCacheContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Redis adapter against the response cache contract, on a real Redis server on loopback. */
+class RedisResponseCacheIT extends ResponseCacheContract {
+    private static RedisServerBackend server;
+    private static RedisTestClient client;
+
+    @BeforeAll
+    static void startRedis() {
+        server = RedisServerBackend.start();
+        client = RedisTestClient.connect(server.endpoint(), Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    protected ResponseCache newCache() {
+        return new RedisResponseCache(client.dataSource());
+    }
+
+    /** The TTL lives on the user's hash: a short-lived put must neither cut a longer entry short nor outlive itself. */
+    @Test
+    void eachEntryKeepsItsOwnTtlInsideTheSharedHash() throws InterruptedException {
+        String user = Fixtures.unique("user");
+        cache.put(user, "long", "L", Duration.ofMinutes(1));
+        cache.put(user, "short", "S", Duration.ofMillis(1100));
+
+        Thread.sleep(2100);
+
+        assertThat(cache.get(user, "long")).contains("L");
+        assertThat(cache.get(user, "short")).isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.marquee.testing.backend;
+
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A real Redis server process (the binary shipped in {@code com.github.codemonstur:embedded-redis}) on a free
+ * port of 127.0.0.1. No persistence: a restarted server is empty, as a replaced cache node would be.
+ * {@link #stop()} and {@link #restart()} let a test simulate an outage and a recovery on the same endpoint.
+ */
+public final class RedisServerBackend implements LocalBackend {
+    private static final int START_ATTEMPTS = 3;
+    private static final int LOG_LINES_KEPT = 50;
+
+    private final int port;
+    private final RedisServer server;
+    /** The last lines the server printed, for the message of a failed start; reading them also drains its pipes. */
+    private final Deque<String> log = new ArrayDeque<>();
+
+    private RedisServerBackend(int port) throws IOException {
+        this.port = port;
+        this.server = RedisServer.newRedisServer()
+                .port(port)
+                // loopback only, and protected mode as a second guard: nothing outside this machine can reach it
+                .bind(FreePort.LOOPBACK)
+                .setting("protected-mode yes")
+                // a cache for tests: never write dump.rdb or an AOF anywhere
+                .setting("save \"\"")
+                .setting("appendonly no")
+                // keep the default log level (notice): start() waits for the "Ready to accept connections" notice
+                .soutListener(this::remember)
+                .serrListener(this::remember)
+                .build();
+    }
+
+    /** Starts a server on a free loopback port, retrying on another port if one was taken in between. */
+    public static RedisServerBackend start() {
+        IOException last = null;
+        String printed = "";
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            RedisServerBackend backend = null;
+            try {
+                backend = new RedisServerBackend(FreePort.next());
+                backend.server.start();
+                return backend;
+            } catch (IOException e) {
+                last = e;
+                if (backend != null) {
+                    printed = backend.recentLog();
+                    backend.stop();
+                }
+            }
+        }
+        throw new UncheckedIOException("could not start a Redis server on 127.0.0.1; it printed: " + printed, last);
+    }
+
+    @Override
+    public URI endpoint() {
+        return URI.create("redis://" + FreePort.LOOPBACK + ":" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return server.isActive();
+    }
+
+    /** Kills the server process (an outage); the port stays this backend's for {@link #restart()}. No-op if stopped. */
+    public synchronized void stop() {
+        if (!server.isActive()) {
+            return;
+        }
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop the Redis server on port " + port, e);
+        }
+    }
+
+    /** Starts the stopped server again on the same port, empty. No-op if it is running. */
+    public synchronized void restart() {
+        if (server.isActive()) {
+            return;
+        }
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not restart the Redis server on port " + port + "; it printed: "
+                    + recentLog(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void remember(String line) {
+        synchronized (log) {
+            if (log.size() == LOG_LINES_KEPT) {
+                log.removeFirst();
+            }
+            log.addLast(line);
+        }
+    }
+
+    private String recentLog() {
+        synchronized (log) {
+            return String.join(System.lineSeparator(), log);
+        }
+    }
+}
