@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,14 +53,15 @@ class StreamBatchHandlerIT {
         return failed;
     }
 
+    /** The user's events in the lake, one per event_id: the lake may hold a redelivered copy, the trainer drops it. */
     private List<InteractionEvent> lakeEventsOf(String userId) {
-        List<InteractionEvent> out = new ArrayList<>();
+        Map<String, InteractionEvent> byId = new LinkedHashMap<>();
         lake.scan(DAY, DAY.plus(Duration.ofDays(1)), e -> {
             if (e.userId().equals(userId)) {
-                out.add(e);
+                byId.putIfAbsent(e.eventId(), e);
             }
         });
-        return out;
+        return new ArrayList<>(byId.values());
     }
 
     private List<String> deadLetterLines() {
