@@ -97,9 +97,52 @@ public final class RedisServerBackend implements LocalBackend {
         }
     }
 
+    /**
+     * Freezes the server process (SIGSTOP): connections stay open but nothing answers, as when a cache node
+     * hangs or the network partitions; unlike {@link #stop()}, {@link #resume()} brings it back with its data.
+     */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Thaws a server frozen by {@link #pause()}. */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        java.util.List<ProcessHandle> servers = ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").contains("redis-server")).toList();
+        // several servers in this JVM: the one whose command line names this port
+        ProcessHandle process = (servers.size() == 1 ? servers.stream()
+                : servers.stream().filter(p -> p.info().commandLine().orElse("").contains(Integer.toString(port))))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no single redis-server process for port " + port + ": " + servers));
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
+        resumeQuietly();
         stop();
+    }
+
+    private void resumeQuietly() {
+        try {
+            resume();
+        } catch (RuntimeException ignored) {
+            // not paused, or already gone: stopping is what matters here
+        }
     }
 
     private void remember(String line) {
