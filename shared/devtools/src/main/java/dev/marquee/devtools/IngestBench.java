@@ -1,0 +1,152 @@
+package dev.marquee.devtools;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.adapters.embedded.LocalFolderDeadLetterSink;
+import dev.marquee.adapters.json.EventCodec;
+import dev.marquee.adapters.redis.RedisFeatureStore;
+import dev.marquee.adapters.redis.RedisResponseCache;
+import dev.marquee.adapters.s3.S3EventLake;
+import dev.marquee.domain.features.FeatureUpdate;
+import dev.marquee.domain.ingest.IngestPipeline;
+import dev.marquee.domain.model.EventContext;
+import dev.marquee.domain.model.EventType;
+import dev.marquee.domain.model.EventWeights;
+import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.ingest.BatchResponse;
+import dev.marquee.ingest.StreamBatch;
+import dev.marquee.ingest.StreamBatchHandler;
+import dev.marquee.runtime.metrics.EmfMetrics;
+import dev.marquee.testing.backend.RedisDataSources;
+import dev.marquee.testing.backend.RedisServerBackend;
+import dev.marquee.testing.backend.S3MockBackend;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * Events per second through ONE ingest handler instance, end to end: decode and validate each SQS record, write
+ * the lake (an S3-compatible server), apply the features (a real Redis server), invalidate caches. Both servers run
+ * on this machine's loopback and share its cores with the handler, so the figure is a floor for Lambda + AWS.
+ */
+final class IngestBench {
+    private static final String BUCKET = "bench-lake";
+
+    private IngestBench() {
+    }
+
+    static int run(String[] args) throws Exception {
+        int small = 20_000;
+        int large = 30_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> {
+                    small = Integer.parseInt(args[++i]);
+                    large = Math.max(10_000, small);
+                }
+                case "-h", "--help" -> {
+                    System.out.println("""
+                            Usage: ./marquee bench ingest [--events N]
+
+                            Sends synthetic events through one ingest handler (SQS-shaped batches of 100 and of 10,000)
+                            into S3Mock and a Redis server on 127.0.0.1, and prints events/second per batch size, then
+                            one JSON line per batch size; the last is {"bench":"ingest","batch":10000,...}.
+                            --events N   events for the batch-100 run (default 20000); the 10,000 run uses max(N, 10000)""");
+                    return 0;
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i] + " (see --help)");
+                    return 2;
+                }
+            }
+        }
+        System.out.println("Starting S3Mock and a Redis server on 127.0.0.1 ...");
+        Path work = Files.createTempDirectory("marquee-bench-ingest");
+        try (S3MockBackend s3Server = S3MockBackend.start(work.resolve("s3"));
+             RedisServerBackend redisServer = RedisServerBackend.start();
+             RedisDataSources.Handle redis = RedisDataSources.connect(redisServer.endpoint(), Duration.ofSeconds(5));
+             S3Client s3 = s3Server.client()) {
+            s3.createBucket(b -> b.bucket(BUCKET));
+            StreamBatchHandler handler = handler(s3, redis, work);
+            EventCodec codec = new EventCodec();
+            SplittableRandom rnd = new SplittableRandom(42);
+
+            System.out.println("Warming up (5,000 events) ...");
+            measure(handler, records(codec, rnd, 5_000), 500, null);
+
+            List<Result> results = new ArrayList<>();
+            results.add(measure(handler, records(codec, rnd, small), 100, "batch 100"));
+            results.add(measure(handler, records(codec, rnd, large), 10_000, "batch 10000"));
+
+            System.out.println();
+            System.out.println("ingest: one handler instance, lake = S3Mock, features = Redis 6.2, all on 127.0.0.1 (" +
+                    Runtime.getRuntime().availableProcessors() + " cores)");
+            System.out.printf(Locale.ROOT, "%8s %10s %10s %12s %14s%n", "batch", "events", "seconds", "events/s", "p50 batch ms");
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "%8d %10d %10.2f %12.0f %14.1f%n", r.batch, r.events, r.seconds, r.events / r.seconds, r.p50BatchMs);
+            }
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"batch\":%d,\"events_per_s\":%.0f,\"events\":%d,\"seconds\":%.3f,\"p50_batch_ms\":%.1f}%n",
+                        r.batch, r.events / r.seconds, r.events, r.seconds, r.p50BatchMs);
+            }
+            return 0;
+        }
+    }
+
+    private record Result(int batch, int events, double seconds, double p50BatchMs) {
+    }
+
+    private static StreamBatchHandler handler(S3Client s3, RedisDataSources.Handle redis, Path work) {
+        S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
+        RedisFeatureStore features = new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6));
+        IngestPipeline pipeline = new IngestPipeline(lake, features, new RedisResponseCache(redis.dataSource()),
+                EventWeights.defaults(), new FeatureUpdate.Limits(100, Duration.ofHours(48)));
+        return new StreamBatchHandler(pipeline, new LocalFolderDeadLetterSink(work), new EmfMetrics(), new ObjectMapper(), Clock.systemUTC());
+    }
+
+    /** SQS records carrying the public event JSON, as the api publishes them. */
+    private static List<StreamBatch.Record> records(EventCodec codec, SplittableRandom rnd, int n) {
+        EventType[] types = {EventType.PLAY, EventType.PLAY, EventType.COMPLETE, EventType.CLICK, EventType.LIKE, EventType.IMPRESSION, EventType.SKIP};
+        String[] countries = {"US", "GB", "DE", "FR", "BR", "IN"};
+        Instant now = Instant.now();
+        List<StreamBatch.Record> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            InteractionEvent e = new InteractionEvent(UUID.randomUUID().toString(), "u" + rnd.nextInt(20_000), "i" + rnd.nextInt(5_000),
+                    types[rnd.nextInt(types.length)], now.minusSeconds(rnd.nextInt(3_600)), null, null, null,
+                    new EventContext("tv", countries[rnd.nextInt(countries.length)], null, "homepage"));
+            out.add(new StreamBatch.Record("aws:sqs", UUID.randomUUID().toString(), codec.encode(e), null));
+        }
+        return out;
+    }
+
+    private static Result measure(StreamBatchHandler handler, List<StreamBatch.Record> records, int batch, String label) {
+        List<Double> batchMillis = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = 0;
+        for (int from = 0; from < records.size(); from += batch) {
+            List<StreamBatch.Record> slice = records.subList(from, Math.min(records.size(), from + batch));
+            long t = System.nanoTime();
+            BatchResponse response = handler.handleRequest(new StreamBatch(slice), null);
+            batchMillis.add((System.nanoTime() - t) / 1e6);
+            if (!response.batchItemFailures().isEmpty()) {
+                throw new IllegalStateException(response.batchItemFailures().size() + " records failed during the bench");
+            }
+            done += slice.size();
+            if (label != null && (batchMillis.size() % Math.max(1, 2_000 / batch) == 0 || done == records.size())) {
+                double s = (System.nanoTime() - start) / 1e9;
+                System.out.printf(Locale.ROOT, "  %s: %,d / %,d events, %.0f events/s%n", label, done, records.size(), done / s);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        batchMillis.sort(Double::compare);
+        return new Result(batch, records.size(), seconds, batchMillis.get(batchMillis.size() / 2));
+    }
+}

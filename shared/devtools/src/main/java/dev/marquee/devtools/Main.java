@@ -1,0 +1,17 @@
+package dev.marquee.devtools;
+
+import java.util.Arrays;
+
+/** Entry point of the developer tools; ./marquee calls it. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 2 && args[0].equals("bench") && args[1].equals("ingest")) {
+            System.exit(IngestBench.run(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        System.err.println("usage: bench ingest [--help]");
+        System.exit(2);
+    }
+}
