@@ -64,7 +64,7 @@ public final class IngestPipeline {
         Set<String> users = new LinkedHashSet<>();
         events.forEach(e -> users.add(e.userId()));
         try {
-            users.forEach(cache::invalidate);
+            cache.invalidateAll(users);
         } catch (StoreUnavailableException e) {
             // a stale cached answer expires by its own short TTL; not worth redelivering a durable batch for
             return new Outcome(List.of(), events.size(), applied, e.getMessage());

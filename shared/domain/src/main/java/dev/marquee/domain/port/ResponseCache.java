@@ -11,4 +11,9 @@ public interface ResponseCache {
     void put(String userId, String requestKey, String response, Duration ttl);
 
     void invalidate(String userId);
+
+    /** Invalidates many users at once (an ingested batch); adapters that can should not pay a round trip each. */
+    default void invalidateAll(java.util.Collection<String> userIds) {
+        userIds.forEach(this::invalidate);
+    }
 }
