@@ -30,6 +30,17 @@ final class LambdaApi {
         return send(json.writeValueAsString(event));
     }
 
+    /** Any request, shaped like the samples; {@code body} null for none. */
+    APIGatewayV2HTTPResponse request(String method, String path, String body) throws Exception {
+        APIGatewayV2HTTPEvent event = json.readValue(EventSamples.read("apigateway/post-event.json"), APIGatewayV2HTTPEvent.class);
+        event.setRawPath(path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setBody(body);
+        event.setHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"));
+        return send(json.writeValueAsString(event));
+    }
+
     JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
         return json.readTree(response.getBody());
     }

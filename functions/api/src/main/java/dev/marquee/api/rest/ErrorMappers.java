@@ -1,5 +1,6 @@
 package dev.marquee.api.rest;
 
+import dev.marquee.domain.port.StoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,6 +14,21 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
         return json(400, new ApiError("invalid_request", e.field(), e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity(ErrorBodies.InvalidFields.of(e)).build();
+    }
+
+    /** An outage is a 503 naming the store, never a 404 or a 500; the details go to the log, not to callers. */
+    @ServerExceptionMapper
+    public Response unavailable(StoreUnavailableException e) {
+        LOG.warnf("Store unavailable: %s", e.getMessage());
+        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "5")
+                .entity(new ErrorBodies.StoreUnavailable("store_unavailable", e.store(),
+                        "the " + e.store() + " store is unavailable right now; nothing was changed, retry later"))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -4,18 +4,22 @@ import dev.marquee.adapters.dynamodb.DynamoDbCandidateStore;
 import dev.marquee.adapters.dynamodb.DynamoDbItemCatalog;
 import dev.marquee.adapters.dynamodb.DynamoDbModelRegistry;
 import dev.marquee.adapters.dynamodb.DynamoDbUserProfiles;
+import dev.marquee.adapters.lake.LakeDeletionLog;
 import dev.marquee.adapters.redis.RedisFeatureStore;
 import dev.marquee.adapters.redis.RedisResponseCache;
 import dev.marquee.adapters.s3.S3EventLake;
+import dev.marquee.adapters.s3.S3LakeFiles;
 import dev.marquee.adapters.s3.S3ModelStore;
 import dev.marquee.adapters.sqs.SqsDeadLetterSink;
 import dev.marquee.adapters.sqs.SqsEventStream;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.DeadLetterSink;
+import dev.marquee.domain.port.DeletionLog;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ItemCatalog;
+import dev.marquee.domain.port.LakeFiles;
 import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.ModelStore;
 import dev.marquee.domain.port.ResponseCache;
@@ -65,6 +69,8 @@ public class AwsPortsFactory {
         ResponseCache cache = new RedisResponseCache(redisDs, clock);
         EventLake lake = new S3EventLake(s3Client, aws.lakeBucket(), "", clock);
         ModelStore models = new S3ModelStore(s3Client, aws.lakeBucket(), "");
+        LakeFiles lakeFiles = new S3LakeFiles(s3Client, aws.lakeBucket(), "");
+        DeletionLog deletions = new LakeDeletionLog(lakeFiles);
         EventStream stream = aws.eventsQueueUrl()
                 .<EventStream>map(url -> new SqsEventStream(sqs.get(), url))
                 .orElse(events -> {
@@ -86,6 +92,8 @@ public class AwsPortsFactory {
             @Override public ModelStore models() { return models; }
             @Override public EventStream stream() { return stream; }
             @Override public DeadLetterSink deadLetters() { return deadLetters; }
+            @Override public LakeFiles lakeFiles() { return lakeFiles; }
+            @Override public DeletionLog deletions() { return deletions; }
         };
     }
 }

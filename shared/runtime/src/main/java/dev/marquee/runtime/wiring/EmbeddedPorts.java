@@ -9,15 +9,19 @@ import dev.marquee.adapters.embedded.InMemoryResponseCache;
 import dev.marquee.adapters.embedded.InMemoryUserProfiles;
 import dev.marquee.adapters.embedded.LocalFolderDeadLetterSink;
 import dev.marquee.adapters.embedded.LocalFolderEventLake;
+import dev.marquee.adapters.embedded.LocalFolderLakeFiles;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.adapters.json.EventCodec;
+import dev.marquee.adapters.lake.LakeDeletionLog;
 import dev.marquee.runtime.config.MarqueeConfig;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.DeadLetterSink;
+import dev.marquee.domain.port.DeletionLog;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ItemCatalog;
+import dev.marquee.domain.port.LakeFiles;
 import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.ModelStore;
 import dev.marquee.domain.port.ResponseCache;
@@ -38,6 +42,8 @@ public final class EmbeddedPorts implements Ports {
     private final ModelStore models;
     private final EventStream stream = new InMemoryEventStream();
     private final DeadLetterSink deadLetters;
+    private final LakeFiles lakeFiles;
+    private final DeletionLog deletions;
 
     public EmbeddedPorts(MarqueeConfig config, Clock clock) {
         Path root = Path.of(config.local().lakeDir());
@@ -46,6 +52,8 @@ public final class EmbeddedPorts implements Ports {
         this.lake = new LocalFolderEventLake(root, new EventCodec(), clock);
         this.models = new LocalFolderModelStore(root);
         this.deadLetters = new LocalFolderDeadLetterSink(root);
+        this.lakeFiles = new LocalFolderLakeFiles(root);
+        this.deletions = new LakeDeletionLog(lakeFiles);
     }
 
     @Override public ItemCatalog catalog() { return catalog; }
@@ -58,4 +66,6 @@ public final class EmbeddedPorts implements Ports {
     @Override public ModelStore models() { return models; }
     @Override public EventStream stream() { return stream; }
     @Override public DeadLetterSink deadLetters() { return deadLetters; }
+    @Override public LakeFiles lakeFiles() { return lakeFiles; }
+    @Override public DeletionLog deletions() { return deletions; }
 }

@@ -7,10 +7,12 @@ import dev.marquee.domain.ingest.IngestPipeline;
 import dev.marquee.domain.model.EventWeights;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.DeadLetterSink;
+import dev.marquee.domain.port.DeletionLog;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ItemCatalog;
+import dev.marquee.domain.port.LakeFiles;
 import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.ModelStore;
 import dev.marquee.domain.port.ResponseCache;
@@ -63,4 +65,6 @@ public class PortProducers {
     @Produces @Singleton ModelStore models(Ports p) { return p.models(); }
     @Produces @Singleton EventStream stream(Ports p) { return p.stream(); }
     @Produces @Singleton DeadLetterSink deadLetters(Ports p) { return p.deadLetters(); }
+    @Produces @Singleton LakeFiles lakeFiles(Ports p) { return p.lakeFiles(); }
+    @Produces @Singleton DeletionLog deletions(Ports p) { return p.deletions(); }
 }

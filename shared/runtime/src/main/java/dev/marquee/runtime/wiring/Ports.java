@@ -2,10 +2,12 @@ package dev.marquee.runtime.wiring;
 
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.DeadLetterSink;
+import dev.marquee.domain.port.DeletionLog;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ItemCatalog;
+import dev.marquee.domain.port.LakeFiles;
 import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.ModelStore;
 import dev.marquee.domain.port.ResponseCache;
@@ -32,4 +34,8 @@ public interface Ports {
     EventStream stream();
 
     DeadLetterSink deadLetters();
+
+    LakeFiles lakeFiles();
+
+    DeletionLog deletions();
 }
