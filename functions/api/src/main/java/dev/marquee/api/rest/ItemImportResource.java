@@ -40,7 +40,7 @@ public class ItemImportResource {
 
     /** The 503 of an import a store interrupted: how far it got, and that running it again is safe. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Interrupted(String error, String store, String message, int line, int imported) {
+    record ImportInterrupted(String error, String store, String message, int line, int imported) {
     }
 
     @POST
@@ -56,7 +56,7 @@ public class ItemImportResource {
             return Response.ok(report).build();
         } catch (CatalogImport.Interrupted e) {
             return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "5")
-                    .entity(new Interrupted("store_unavailable", e.store, "the import stopped at line " + e.line + " because the "
+                    .entity(new ImportInterrupted("store_unavailable", e.store, "the import stopped at line " + e.line + " because the "
                             + e.store + " store is unavailable; " + e.imported + " items were written before it. "
                             + "Importing writes items by item_id, so run the whole import again.", e.line, e.imported)).build();
         }
