@@ -1,6 +1,8 @@
 package dev.marquee.devtools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.adapters.embedded.InMemoryFeatureStore;
+import dev.marquee.adapters.embedded.InMemoryResponseCache;
 import dev.marquee.adapters.embedded.LocalFolderDeadLetterSink;
 import dev.marquee.adapters.json.EventCodec;
 import dev.marquee.adapters.redis.RedisFeatureStore;
@@ -12,6 +14,8 @@ import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.EventWeights;
 import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.port.FeatureStore;
+import dev.marquee.domain.port.ResponseCache;
 import dev.marquee.ingest.BatchResponse;
 import dev.marquee.ingest.StreamBatch;
 import dev.marquee.ingest.StreamBatchHandler;
@@ -46,11 +50,20 @@ final class IngestBench {
     static int run(String[] args) throws Exception {
         int small = 20_000;
         int large = 30_000;
+        boolean redisFeatures = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> {
                     small = Integer.parseInt(args[++i]);
                     large = Math.max(10_000, small);
+                }
+                case "--features" -> {
+                    String where = args[++i];
+                    if (!where.equals("redis") && !where.equals("memory")) {
+                        System.err.println("--features is redis or memory");
+                        return 2;
+                    }
+                    redisFeatures = where.equals("redis");
                 }
                 case "-h", "--help" -> {
                     System.out.println("""
@@ -59,7 +72,8 @@ final class IngestBench {
                             Sends synthetic events through one ingest handler (SQS-shaped batches of 100 and of 10,000)
                             into S3Mock and a Redis server on 127.0.0.1, and prints events/second per batch size, then
                             one JSON line per batch size; the last is {"bench":"ingest","batch":10000,...}.
-                            --events N   events for the batch-100 run (default 20000); the 10,000 run uses max(N, 10000)""");
+                            --events N          events for the batch-100 run (default 20000); the 10,000 run uses max(N, 10000)
+                            --features memory   features in memory instead of Redis: the decode + validate + lake ceiling""");
                     return 0;
                 }
                 default -> {
@@ -75,7 +89,7 @@ final class IngestBench {
              RedisDataSources.Handle redis = RedisDataSources.connect(redisServer.endpoint(), Duration.ofSeconds(5));
              S3Client s3 = s3Server.client()) {
             s3.createBucket(b -> b.bucket(BUCKET));
-            StreamBatchHandler handler = handler(s3, redis, work);
+            StreamBatchHandler handler = handler(s3, redis, work, redisFeatures);
             EventCodec codec = new EventCodec();
             SplittableRandom rnd = new SplittableRandom(42);
 
@@ -87,15 +101,16 @@ final class IngestBench {
             results.add(measure(handler, records(codec, rnd, large), 10_000, "batch 10000"));
 
             System.out.println();
-            System.out.println("ingest: one handler instance, lake = S3Mock, features = Redis 6.2, all on 127.0.0.1 (" +
+            System.out.println("ingest: one handler instance, lake = S3Mock, features = " + (redisFeatures ? "Redis 6.2" : "in memory")
+                    + ", all on 127.0.0.1 (" +
                     Runtime.getRuntime().availableProcessors() + " cores)");
             System.out.printf(Locale.ROOT, "%8s %10s %10s %12s %14s%n", "batch", "events", "seconds", "events/s", "p50 batch ms");
             for (Result r : results) {
                 System.out.printf(Locale.ROOT, "%8d %10d %10.2f %12.0f %14.1f%n", r.batch, r.events, r.seconds, r.events / r.seconds, r.p50BatchMs);
             }
             for (Result r : results) {
-                System.out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"batch\":%d,\"events_per_s\":%.0f,\"events\":%d,\"seconds\":%.3f,\"p50_batch_ms\":%.1f}%n",
-                        r.batch, r.events / r.seconds, r.events, r.seconds, r.p50BatchMs);
+                System.out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"batch\":%d,\"events_per_s\":%.0f,\"events\":%d,\"seconds\":%.3f,\"p50_batch_ms\":%.1f,\"features\":\"%s\"}%n",
+                        r.batch, r.events / r.seconds, r.events, r.seconds, r.p50BatchMs, redisFeatures ? "redis" : "memory");
             }
             return 0;
         }
@@ -104,10 +119,12 @@ final class IngestBench {
     private record Result(int batch, int events, double seconds, double p50BatchMs) {
     }
 
-    private static StreamBatchHandler handler(S3Client s3, RedisDataSources.Handle redis, Path work) {
+    private static StreamBatchHandler handler(S3Client s3, RedisDataSources.Handle redis, Path work, boolean redisFeatures) {
         S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
-        RedisFeatureStore features = new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6));
-        IngestPipeline pipeline = new IngestPipeline(lake, features, new RedisResponseCache(redis.dataSource()),
+        FeatureStore features = redisFeatures ? new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6))
+                : new InMemoryFeatureStore(Duration.ofHours(6), Clock.systemUTC());
+        ResponseCache cache = redisFeatures ? new RedisResponseCache(redis.dataSource()) : new InMemoryResponseCache(Clock.systemUTC());
+        IngestPipeline pipeline = new IngestPipeline(lake, features, cache,
                 EventWeights.defaults(), new FeatureUpdate.Limits(100, Duration.ofHours(48)));
         return new StreamBatchHandler(pipeline, new LocalFolderDeadLetterSink(work), new EmfMetrics(), new ObjectMapper(), Clock.systemUTC());
     }
