@@ -46,7 +46,7 @@ public final class RawEventJson {
             if (ctx.isObject()) {
                 context = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : ctx.properties()) {
-                    context.put(e.getKey(), value(e.getValue()));
+                    context.put(e.getKey(), PlainJson.value(e.getValue()));
                 }
             } else {
                 errors.add(new FieldError("context", "must be an object"));
@@ -55,22 +55,9 @@ public final class RawEventJson {
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        return new Parsed(new RawEvent(value(node.get("event_id")), value(node.get("user_id")), value(node.get("item_id")),
-                value(node.get("event_type")), value(node.get("timestamp")), value(node.get("progress_pct")),
-                value(node.get("rating")), value(node.get("tracking_token")), context), List.of());
+        return new Parsed(new RawEvent(PlainJson.value(node.get("event_id")), PlainJson.value(node.get("user_id")), PlainJson.value(node.get("item_id")),
+                PlainJson.value(node.get("event_type")), PlainJson.value(node.get("timestamp")), PlainJson.value(node.get("progress_pct")),
+                PlainJson.value(node.get("rating")), PlainJson.value(node.get("tracking_token")), context), List.of());
     }
 
-    private static Object value(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return null;
-        }
-        if (v.isTextual()) {
-            return v.textValue();
-        }
-        if (v.isNumber()) {
-            return v.numberValue();
-        }
-        // booleans, arrays and objects are never valid field values; keep them as something the validator rejects
-        return v;
-    }
 }

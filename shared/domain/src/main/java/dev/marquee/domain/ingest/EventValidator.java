@@ -3,6 +3,7 @@ package dev.marquee.domain.ingest;
 import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.validation.FieldRules;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -16,16 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link RawEvent} into an {@link InteractionEvent} or the list of everything wrong with it, field by
  * field. The same rules hold for the API and the stream consumers, so what the API accepts the lake accepts.
  */
 public final class EventValidator {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Pattern TOKEN = Pattern.compile("[a-z0-9_-]{1,32}");
     private static final Set<String> CONTEXT_FIELDS = Set.of("device", "country", "session_id", "surface");
     /** Epoch numbers above this are milliseconds (it is 2001-09-09 in seconds). */
     private static final long MILLIS_THRESHOLD = 1_000_000_000_000L;
@@ -59,9 +56,9 @@ public final class EventValidator {
 
     public Result validate(RawEvent raw) {
         List<FieldError> errors = new ArrayList<>();
-        String eventId = raw.eventId() == null ? ids.get() : id("event_id", raw.eventId(), errors);
-        String userId = requiredId("user_id", raw.userId(), errors);
-        String itemId = requiredId("item_id", raw.itemId(), errors);
+        String eventId = raw.eventId() == null ? ids.get() : FieldRules.id("event_id", raw.eventId(), errors);
+        String userId = FieldRules.requiredId("user_id", raw.userId(), errors);
+        String itemId = FieldRules.requiredId("item_id", raw.itemId(), errors);
         EventType type = type(raw.eventType(), errors);
         Instant at = timestamp(raw.timestamp(), errors);
         Double progress = number("progress_pct", raw.progressPct(), 0, 100, errors);
@@ -69,7 +66,7 @@ public final class EventValidator {
         if (type == EventType.RATE && rating == null && errors.stream().noneMatch(e -> e.field().equals("rating"))) {
             errors.add(new FieldError("rating", "is required for event_type rate"));
         }
-        String token = raw.trackingToken() == null ? null : text("tracking_token", raw.trackingToken(), 1024, errors);
+        String token = FieldRules.text("tracking_token", raw.trackingToken(), 1024, false, errors);
         EventContext context = context(raw.context(), errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
@@ -77,21 +74,6 @@ public final class EventValidator {
         return new Result(new InteractionEvent(eventId, userId, itemId, type, at, progress, rating, token, context), List.of());
     }
 
-    private static String requiredId(String field, Object value, List<FieldError> errors) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            errors.add(new FieldError(field, "is required"));
-            return null;
-        }
-        return id(field, value, errors);
-    }
-
-    private static String id(String field, Object value, List<FieldError> errors) {
-        if (!(value instanceof String s) || !ID.matcher(s).matches()) {
-            errors.add(new FieldError(field, "must be a string of 1-128 letters, digits and _.:@- starting with a letter or digit"));
-            return null;
-        }
-        return s;
-    }
 
     private static EventType type(Object value, List<FieldError> errors) {
         if (value == null) {
@@ -173,13 +155,6 @@ public final class EventValidator {
         return d;
     }
 
-    private static String text(String field, Object value, int maxLength, List<FieldError> errors) {
-        if (!(value instanceof String s) || s.isEmpty() || s.length() > maxLength) {
-            errors.add(new FieldError(field, "must be a string of 1-" + maxLength + " characters"));
-            return null;
-        }
-        return s;
-    }
 
     private static EventContext context(Map<String, Object> ctx, List<FieldError> errors) {
         if (ctx == null) {
@@ -190,29 +165,11 @@ public final class EventValidator {
                 errors.add(new FieldError("context." + key, "is not a known context field (device, country, session_id, surface)"));
             }
         }
-        String device = token("context.device", ctx.get("device"), errors);
-        String surface = token("context.surface", ctx.get("surface"), errors);
-        Object c = ctx.get("country");
-        String country = null;
-        if (c != null) {
-            if (c instanceof String s && COUNTRY.matcher(s).matches()) {
-                country = s;
-            } else {
-                errors.add(new FieldError("context.country", "must be an ISO 3166-1 alpha-2 code in upper case, e.g. US"));
-            }
-        }
-        String session = ctx.get("session_id") == null ? null : text("context.session_id", ctx.get("session_id"), 128, errors);
+        String device = FieldRules.token("context.device", ctx.get("device"), errors);
+        String surface = FieldRules.token("context.surface", ctx.get("surface"), errors);
+        String country = FieldRules.country("context.country", ctx.get("country"), errors);
+        String session = FieldRules.text("context.session_id", ctx.get("session_id"), 128, false, errors);
         return new EventContext(device, country, session, surface);
     }
 
-    private static String token(String field, Object value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof String s && TOKEN.matcher(s).matches()) {
-            return s;
-        }
-        errors.add(new FieldError(field, "must be 1-32 characters of lower-case letters, digits, _ and -"));
-        return null;
-    }
 }

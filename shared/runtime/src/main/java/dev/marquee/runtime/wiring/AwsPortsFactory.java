@@ -81,19 +81,7 @@ public class AwsPortsFactory {
                 .orElse(letters -> {
                     throw new StoreUnavailableException("dead-letters", "marquee.aws.dead-letter-queue-url is not set", null);
                 });
-        return new Ports() {
-            @Override public ItemCatalog catalog() { return catalog; }
-            @Override public UserProfiles profiles() { return profiles; }
-            @Override public CandidateStore candidates() { return candidates; }
-            @Override public ModelRegistry registry() { return registry; }
-            @Override public FeatureStore features() { return features; }
-            @Override public ResponseCache cache() { return cache; }
-            @Override public EventLake lake() { return lake; }
-            @Override public ModelStore models() { return models; }
-            @Override public EventStream stream() { return stream; }
-            @Override public DeadLetterSink deadLetters() { return deadLetters; }
-            @Override public LakeFiles lakeFiles() { return lakeFiles; }
-            @Override public DeletionLog deletions() { return deletions; }
-        };
+        return new Ports(catalog, profiles, candidates, registry, features, cache, lake, models, stream,
+                deadLetters, lakeFiles, deletions);
     }
 }

@@ -50,7 +50,7 @@ public class PortProducers {
     @Singleton
     Ports ports(MarqueeConfig config, Clock clock, AwsPortsFactory aws) {
         return switch (config.backend()) {
-            case EMBEDDED -> new EmbeddedPorts(config, clock);
+            case EMBEDDED -> EmbeddedPorts.create(config, clock);
             case AWS -> aws.create(config, clock);
         };
     }

@@ -14,28 +14,17 @@ import dev.marquee.domain.port.ResponseCache;
 import dev.marquee.domain.port.UserProfiles;
 
 /** One consistent set of adapters for every port: all embedded, or all real. */
-public interface Ports {
-    ItemCatalog catalog();
-
-    UserProfiles profiles();
-
-    CandidateStore candidates();
-
-    ModelRegistry registry();
-
-    FeatureStore features();
-
-    ResponseCache cache();
-
-    EventLake lake();
-
-    ModelStore models();
-
-    EventStream stream();
-
-    DeadLetterSink deadLetters();
-
-    LakeFiles lakeFiles();
-
-    DeletionLog deletions();
+public record Ports(
+        ItemCatalog catalog,
+        UserProfiles profiles,
+        CandidateStore candidates,
+        ModelRegistry registry,
+        FeatureStore features,
+        ResponseCache cache,
+        EventLake lake,
+        ModelStore models,
+        EventStream stream,
+        DeadLetterSink deadLetters,
+        LakeFiles lakeFiles,
+        DeletionLog deletions) {
 }
