@@ -16,9 +16,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The S3 and SQS servers accept connections on 127.0.0.1 and refuse them on every other address of this host
+ * The S3, SQS and Kinesis servers accept connections on 127.0.0.1 and refuse them on every other address of this host
  * (a server bound to 0.0.0.0 or :: would accept on all of them).
  */
 class BackendsListenOnLoopbackOnlyIT {
@@ -40,6 +41,26 @@ class BackendsListenOnLoopbackOnlyIT {
             assertThat(sqs.endpoint().getHost()).isEqualTo("127.0.0.1");
             assertLoopbackOnly(sqs.port());
         }
+    }
+
+    @Test
+    void kinesaliteListensOnLoopbackOnly() {
+        assumeTrue(KinesaliteBackend.available(), "node and npm are not on the PATH, so kinesalite cannot run");
+        try (KinesaliteBackend kinesis = KinesaliteBackend.start()) {
+            assertThat(kinesis.endpoint().getHost()).isEqualTo("127.0.0.1");
+            assertLoopbackOnly(kinesis.port());
+        }
+    }
+
+    @Test
+    void closingKinesaliteEndsNodeAndReleasesThePort() {
+        assumeTrue(KinesaliteBackend.available(), "node and npm are not on the PATH, so kinesalite cannot run");
+        KinesaliteBackend kinesis = KinesaliteBackend.start();
+        int port = kinesis.port();
+        ProcessHandle node = ProcessHandle.of(kinesis.pid()).orElseThrow();
+        kinesis.close();
+        assertThat(node.isAlive()).isFalse();
+        assertThatThrownBy(() -> connect(InetAddress.getLoopbackAddress(), port)).isInstanceOf(ConnectException.class);
     }
 
     @Test
