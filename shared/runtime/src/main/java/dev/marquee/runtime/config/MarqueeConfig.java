@@ -56,7 +56,10 @@ public interface MarqueeConfig {
         @WithDefault("marquee-lake")
         String lakeBucket();
 
-        /** The SQS queue that takes accepted events (Kinesis when its SDK module is available here). */
+        /** The Kinesis stream (name or ARN) that takes accepted events; when unset, the SQS queue below does. */
+        Optional<String> eventsStream();
+
+        /** The SQS queue that takes accepted events when no Kinesis stream is set (server-side producers use it too). */
         Optional<String> eventsQueueUrl();
 
         /** The SQS queue poison records go to, with their reason. */

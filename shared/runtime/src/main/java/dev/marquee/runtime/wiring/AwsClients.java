@@ -5,7 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import dev.marquee.adapters.kinesis.KinesisJsonClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,6 +39,25 @@ public class AwsClients {
     @Singleton
     SqsClient sqs(MarqueeConfig config) {
         return configure(SqsClient.builder(), config).build();
+    }
+
+    /** Kinesis through a small signed JSON client: the SDK's kinesis module is not on the reachable Maven Central. */
+    @Produces
+    @Singleton
+    KinesisJsonClient kinesis(MarqueeConfig config) {
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+        String region = config.aws().region().orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion().id());
+        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        return config.aws().endpointOverride()
+                .map(endpoint -> new KinesisJsonClient(http, credentials, region, endpoint))
+                .orElseGet(() -> new KinesisJsonClient(http, credentials, region));
+    }
+
+    void closeKinesis(@Disposes KinesisJsonClient client) {
+        client.close();
     }
 
     void closeS3(@Disposes S3Client client) {

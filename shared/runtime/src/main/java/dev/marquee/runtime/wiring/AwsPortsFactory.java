@@ -5,6 +5,8 @@ import dev.marquee.adapters.dynamodb.DynamoDbItemCatalog;
 import dev.marquee.adapters.dynamodb.DynamoDbModelRegistry;
 import dev.marquee.adapters.dynamodb.DynamoDbUserProfiles;
 import dev.marquee.adapters.lake.LakeDeletionLog;
+import dev.marquee.adapters.kinesis.KinesisEventStream;
+import dev.marquee.adapters.kinesis.KinesisJsonClient;
 import dev.marquee.adapters.redis.RedisFeatureStore;
 import dev.marquee.adapters.redis.RedisResponseCache;
 import dev.marquee.adapters.s3.S3EventLake;
@@ -55,6 +57,9 @@ public class AwsPortsFactory {
     @Inject
     Instance<RedisDataSource> redis;
 
+    @Inject
+    Instance<KinesisJsonClient> kinesis;
+
     public Ports create(MarqueeConfig config, Clock clock) {
         MarqueeConfig.Aws aws = config.aws();
         MarqueeConfig.Tables t = aws.tables();
@@ -71,10 +76,11 @@ public class AwsPortsFactory {
         ModelStore models = new S3ModelStore(s3Client, aws.lakeBucket(), "");
         LakeFiles lakeFiles = new S3LakeFiles(s3Client, aws.lakeBucket(), "");
         DeletionLog deletions = new LakeDeletionLog(lakeFiles);
-        EventStream stream = aws.eventsQueueUrl()
-                .<EventStream>map(url -> new SqsEventStream(sqs.get(), url))
+        EventStream stream = aws.eventsStream()
+                .<EventStream>map(name -> new KinesisEventStream(kinesis.get(), name))
+                .or(() -> aws.eventsQueueUrl().map(url -> new SqsEventStream(sqs.get(), url)))
                 .orElse(events -> {
-                    throw new StoreUnavailableException("stream", "marquee.aws.events-queue-url is not set", null);
+                    throw new StoreUnavailableException("stream", "neither marquee.aws.events-stream nor marquee.aws.events-queue-url is set", null);
                 });
         DeadLetterSink deadLetters = aws.deadLetterQueueUrl()
                 .<DeadLetterSink>map(url -> new SqsDeadLetterSink(sqs.get(), url))
