@@ -4,6 +4,7 @@ import dev.marquee.infra.config.RepoPaths;
 import dev.marquee.infra.config.Settings;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.RepositoryAttributes;
 import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -77,7 +78,8 @@ public class TrainingJob extends Construct {
             Matcher ecr = ECR_URI.matcher(imageUri);
             if (ecr.matches()) {
                 String arn = "arn:" + Aws.PARTITION + ":ecr:" + ecr.group(2) + ":" + ecr.group(1) + ":repository/" + ecr.group(3);
-                Repository.fromRepositoryArn(this, "ImageRepository", arn).grantPull(role);
+                Repository.fromRepositoryAttributes(this, "ImageRepository", RepositoryAttributes.builder()
+                        .repositoryArn(arn).repositoryName(ecr.group(3)).build()).grantPull(role);
             }
         } else if (settings.placeholderAssets()) {
             imageUri = PLACEHOLDER_IMAGE;
