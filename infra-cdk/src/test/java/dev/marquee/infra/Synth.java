@@ -38,9 +38,12 @@ final class Synth {
     final MarqueeStack stack;
     final Template template;
     final Map<String, Object> json;
+    /** Where the cloud assembly (templates, staged assets) was written. */
+    final Path outdir;
 
     private Synth(MarqueeStack stack) {
         this.stack = stack;
+        this.outdir = Path.of(((App) stack.getNode().getRoot()).getOutdir());
         this.template = Template.fromStack(stack);
         this.json = template.toJSON();
     }
