@@ -71,7 +71,7 @@ public class MarqueeStack extends Stack {
         Map<String, String> apiEnv = new LinkedHashMap<>(common);
         apiEnv.put("MARQUEE_AWS_EVENTS_QUEUE_URL", queues.events().getQueueUrl());
         if (stream != null) {
-            apiEnv.put("MARQUEE_AWS_EVENTS_STREAM_NAME", stream.stream().getStreamName());
+            apiEnv.put("MARQUEE_AWS_EVENTS_STREAM", stream.stream().getStreamName());
         }
         apiEnv.put("QUARKUS_REDIS_HOSTS", cache.redisHosts());
         api = new MarqueeFunction(this, "Api", settings, settings.api(), paths,
@@ -133,6 +133,9 @@ public class MarqueeStack extends Stack {
         tables.models().grantReadData(apiFn);
         // the ranker and embeddings of the active bundle (models/<version>/...)
         lake.bucket().grantRead(apiFn, Lake.MODELS_PREFIX + "*");
+        // catalog bulk import reads catalog/; DELETE /v1/users records the erasure under deletions/
+        lake.bucket().grantRead(apiFn, "catalog/*");
+        lake.bucket().grantPut(apiFn, "deletions/*");
         // POST /v1/events: send only; never receive or delete
         queues.events().grantSendMessages(apiFn);
         if (stream != null) {

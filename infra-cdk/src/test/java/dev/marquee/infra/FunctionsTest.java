@@ -66,7 +66,7 @@ class FunctionsTest {
                 Map.entry("MARQUEE_AWS_TABLES_CANDIDATES", "${" + synth.idWhere("AWS::DynamoDB::GlobalTable", "TableName", "marquee-dev-candidates") + "}"),
                 Map.entry("MARQUEE_AWS_TABLES_MODELS", "${" + synth.idWhere("AWS::DynamoDB::GlobalTable", "TableName", "marquee-dev-models") + "}"),
                 Map.entry("MARQUEE_AWS_EVENTS_QUEUE_URL", "${" + synth.idWhere("AWS::SQS::Queue", "QueueName", "marquee-dev-events") + "}"),
-                Map.entry("MARQUEE_AWS_EVENTS_STREAM_NAME", "${" + synth.idWhere("AWS::Kinesis::Stream", "Name", "marquee-dev-events") + "}"),
+                Map.entry("MARQUEE_AWS_EVENTS_STREAM", "${" + synth.idWhere("AWS::Kinesis::Stream", "Name", "marquee-dev-events") + "}"),
                 Map.entry("QUARKUS_REDIS_HOSTS", "rediss://${" + cache + ".Endpoint.Address}:${" + cache + ".Endpoint.Port}")));
     }
 

@@ -165,18 +165,24 @@ class IamTest {
     }
 
     @Test
-    void apiWritesItemsAndUsersAndOnlyReadsCandidatesAndModels() {
+    void apiWritesItemsUsersAndDeletionRecordsAndOnlyReadsTheRest() {
         String role = roleOf("api");
         assertThat(of(role, a -> a.equals("dynamodb:PutItem"))).flatExtracting(Statement::resources).extracting(Synth::render)
                 .containsExactlyInAnyOrder(table("marquee-dev-items"), table("marquee-dev-users"));
         assertThat(of(role, a -> a.equals("dynamodb:GetItem"))).flatExtracting(Statement::resources).extracting(Synth::render)
                 .containsExactlyInAnyOrder(table("marquee-dev-items"), table("marquee-dev-users"),
                         table("marquee-dev-candidates"), table("marquee-dev-models"));
-        // S3: read the model bundles only
-        assertThat(of(role, a -> a.startsWith("s3:"))).singleElement().satisfies(s -> {
-            assertThat(s.actions()).noneMatch(a -> a.startsWith("s3:Put") || a.startsWith("s3:Delete"));
-            assertThat(s.renderedResources()).isEqualTo("[${" + bucket + ".Arn},${" + bucket + ".Arn}/models/*]");
-        });
+        // S3: read model bundles and catalog imports, write deletion records only, never delete or touch events/
+        List<Statement> s3 = of(role, a -> a.startsWith("s3:"));
+        assertThat(s3).flatExtracting(Statement::actions).noneMatch(a -> a.startsWith("s3:Delete"));
+        assertThat(s3).filteredOn(st -> st.actions().stream().anyMatch(a -> a.startsWith("s3:Put"))).singleElement()
+                .satisfies(st -> {
+                    assertThat(st.renderedResources()).isEqualTo("${" + bucket + ".Arn}/deletions/*");
+                    assertThat(st.actions()).noneMatch(a -> a.startsWith("s3:Get"));
+                });
+        assertThat(s3).filteredOn(st -> st.actions().stream().anyMatch(a -> a.startsWith("s3:Get")))
+                .extracting(Statement::renderedResources)
+                .containsExactly("[${" + bucket + ".Arn},${" + bucket + ".Arn}/catalog/*,${" + bucket + ".Arn}/models/*]");
         assertThat(of(role, a -> a.startsWith("sagemaker:") || a.startsWith("iam:"))).isEmpty();
     }
 
