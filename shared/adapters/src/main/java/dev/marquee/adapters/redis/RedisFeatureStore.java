@@ -51,7 +51,8 @@ public final class RedisFeatureStore implements FeatureStore {
 
     /**
      * {@code timeout} bounds each pipelined call of {@link #applyAll}; pass the data source's own
-     * ({@code quarkus.redis.timeout}), which the data source does not expose.
+     * ({@code quarkus.redis.timeout}), which the data source does not expose. (A batch starts with one call through
+     * the data source, so a server that hangs before a batch fails it within the data source's timeout anyway.)
      */
     public RedisFeatureStore(RedisDataSource redis, Duration trendingHalfLife, Duration timeout) {
         this.redis = redis;
@@ -63,7 +64,7 @@ public final class RedisFeatureStore implements FeatureStore {
         this.keys = redis.key();
         this.trendingReader = new TrendingReader(redis.sortedSet(String.class), decay);
         this.planner = new FeatureBatchPlanner(decay);
-        this.pipeline = new ScriptPipeline(redis.getReactive().getRedis(), timeout, BatchScripts.ALL);
+        this.pipeline = new ScriptPipeline(redis, timeout, BatchScripts.ALL);
     }
 
     /**

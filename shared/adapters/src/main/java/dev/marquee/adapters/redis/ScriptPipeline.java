@@ -1,12 +1,12 @@
 package dev.marquee.adapters.redis;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
-import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Command;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,34 +21,37 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #IN_FLIGHT} chains at a time, each chain's calls in order. The blocking data source has no pipeline, so
  * this uses the Vert.x client behind it; a cluster client's connection routes every call to its slot's node.
  * <p>
- * Every call is bounded by {@code timeout} (the data source's, as a blocking call would be). After the first failure
- * no further call is sent, the calls in flight are left to settle, and the whole run fails: the claims in the scripts
- * make a retry of the same chains complete exactly what is missing.
+ * A run starts with one blocking call through the data source (SCRIPT EXISTS, loading what a restarted server
+ * forgot), so an unresponsive server fails the run within the data source's own timeout, like any single call.
+ * Every pipelined call is then bounded by {@code timeout}. After the first failure no further call is sent, the calls
+ * in flight are left to settle, and the whole run fails: the claims in the scripts make a retry of the same chains
+ * complete exactly what is missing.
  */
 final class ScriptPipeline {
     /** Well under the client's default queue of 2048 replies per connection (RedisOptions.maxWaitingHandlers). */
     static final int IN_FLIGHT = 512;
     private static final String OPERATION = "applyAll";
 
+    private final RedisDataSource redis;
     private final Redis client;
     private final Duration timeout;
     private final List<LuaScript> scripts;
-    private volatile boolean scriptsLoaded;
 
-    ScriptPipeline(Redis client, Duration timeout, List<LuaScript> scripts) {
+    ScriptPipeline(RedisDataSource redis, Duration timeout, List<LuaScript> scripts) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        this.client = client;
+        this.redis = redis;
+        this.client = redis.getReactive().getRedis();
         this.timeout = timeout;
         this.scripts = List.copyOf(scripts);
     }
 
     /** The replies of every chain, in the order of {@code chains}; each inner list has one reply per call. */
     List<List<Response>> run(List<SlotChain> chains) {
+        loadMissingScripts();
         RedisConnection connection = connect();
         try {
-            loadScriptsOnce(connection);
             return new Run(connection, chains).await();
         } finally {
             // back to the pool; replies still due after a timeout are read and dropped by the connection
@@ -74,22 +77,22 @@ final class ScriptPipeline {
     }
 
     /**
-     * SCRIPT LOAD once per store, so a fresh server answers EVALSHA at once. Only an optimisation: a cluster loads it
-     * on one node, and a restarted or flushed server forgets it; {@link #send} falls back to EVAL on NOSCRIPT.
+     * SCRIPT EXISTS, then SCRIPT LOAD of any the server lacks, so it answers EVALSHA at once. A cluster client asks one
+     * node, so {@link Run#send} still falls back to EVAL on NOSCRIPT; here what matters is the data source's timeout.
      */
-    private void loadScriptsOnce(RedisConnection connection) {
-        if (scriptsLoaded) {
-            return;
+    private void loadMissingScripts() {
+        String[] exists = new String[scripts.size() + 1];
+        exists[0] = "EXISTS";
+        for (int i = 0; i < scripts.size(); i++) {
+            exists[i + 1] = scripts.get(i).sha();
         }
-        List<Uni<Response>> loads = scripts.stream()
-                .map(s -> connection.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.body())).ifNoItem().after(timeout).fail())
-                .toList();
-        try {
-            Uni.join().all(loads).andCollectFailures().await().indefinitely();
-        } catch (RuntimeException e) {
-            throw RedisCalls.unavailable(OPERATION + " SCRIPT LOAD", e);
+        Response known = RedisCalls.call(OPERATION + " SCRIPT EXISTS", () -> redis.execute(Command.SCRIPT, exists));
+        for (int i = 0; i < scripts.size(); i++) {
+            if (known.get(i).toInteger() == 0) {
+                String body = scripts.get(i).body();
+                RedisCalls.run(OPERATION + " SCRIPT LOAD", () -> redis.execute(Command.SCRIPT, "LOAD", body));
+            }
         }
-        scriptsLoaded = true;
     }
 
     /** One pipelined run: the chains' replies, and the first failure, after which nothing more is sent. */
