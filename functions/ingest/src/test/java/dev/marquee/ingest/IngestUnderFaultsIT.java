@@ -116,7 +116,7 @@ class IngestUnderFaultsIT {
         EventCodec codec = new EventCodec();
         Random rnd = new Random(7);
         S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
-        RedisFeatureStore features = new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6));
+        RedisFeatureStore features = new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6), Duration.ofMillis(300));
         LocalFolderDeadLetterSink deadLetters = new LocalFolderDeadLetterSink(deadLetterDir);
         IngestPipeline pipeline = new IngestPipeline(lake, features, new RedisResponseCache(redis.dataSource()),
                 EventWeights.defaults(), new FeatureUpdate.Limits(50, Duration.ofHours(48)));

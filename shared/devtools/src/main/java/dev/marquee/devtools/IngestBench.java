@@ -121,7 +121,7 @@ final class IngestBench {
 
     private static StreamBatchHandler handler(S3Client s3, RedisDataSources.Handle redis, Path work, boolean redisFeatures) {
         S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
-        FeatureStore features = redisFeatures ? new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6))
+        FeatureStore features = redisFeatures ? new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6), Duration.ofSeconds(5))
                 : new InMemoryFeatureStore(Duration.ofHours(6), Clock.systemUTC());
         ResponseCache cache = redisFeatures ? new RedisResponseCache(redis.dataSource()) : new InMemoryResponseCache(Clock.systemUTC());
         IngestPipeline pipeline = new IngestPipeline(lake, features, cache,

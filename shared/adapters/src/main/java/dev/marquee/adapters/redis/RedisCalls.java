@@ -21,8 +21,13 @@ final class RedisCalls {
         try {
             return command.get();
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException(STORE, operation + " failed: " + describe(e), e);
+            throw unavailable(operation, e);
         }
+    }
+
+    /** The exception for a failed {@code operation}, whatever form the failure arrived in. */
+    static StoreUnavailableException unavailable(String operation, Throwable failure) {
+        return new StoreUnavailableException(STORE, operation + " failed: " + describe(failure), failure);
     }
 
     static void run(String operation, Runnable command) {

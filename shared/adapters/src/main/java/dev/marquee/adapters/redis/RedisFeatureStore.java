@@ -1,5 +1,6 @@
 package dev.marquee.adapters.redis;
 
+import dev.marquee.domain.features.FeatureUpdate;
 import dev.marquee.domain.features.TrendingDecay;
 import dev.marquee.domain.model.RecentInteraction;
 import dev.marquee.domain.model.ScoredItem;
@@ -11,6 +12,7 @@ import io.quarkus.redis.datasource.list.ListCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Response;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +25,14 @@ import java.util.Set;
  * it is simply injected; its timeout ({@code quarkus.redis.timeout}) bounds every call. Key layout in
  * {@link RedisKeys}; trending uses the same epoch arithmetic as the embedded store ({@link TrendingDecay}). Every
  * failure surfaces as {@link dev.marquee.domain.port.StoreUnavailableException}, never as an empty answer.
+ * <p>
+ * {@link #applyAll} does not use the single calls (about seven round trips per event): it pipelines a few scripts
+ * per user, item and trending set over one connection, see {@link FeatureBatchPlanner} and {@link BatchScripts}.
  */
 public final class RedisFeatureStore implements FeatureStore {
     private static final String CLAIMED = "1";
+    /** Quarkus's default {@code quarkus.redis.timeout}, for callers that do not pass theirs. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final RedisDataSource redis;
     private final TrendingDecay decay;
@@ -35,8 +42,19 @@ public final class RedisFeatureStore implements FeatureStore {
     private final HashCommands<String, String, String> hashes;
     private final KeyCommands<String> keys;
     private final TrendingReader trendingReader;
+    private final FeatureBatchPlanner planner;
+    private final ScriptPipeline pipeline;
 
     public RedisFeatureStore(RedisDataSource redis, Duration trendingHalfLife) {
+        this(redis, trendingHalfLife, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * {@code timeout} bounds each pipelined call of {@link #applyAll}; pass the data source's own
+     * ({@code quarkus.redis.timeout}), which the data source does not expose. (A batch starts with one call through
+     * the data source, so a server that hangs before a batch fails it within the data source's timeout anyway.)
+     */
+    public RedisFeatureStore(RedisDataSource redis, Duration trendingHalfLife, Duration timeout) {
         this.redis = redis;
         this.decay = new TrendingDecay(trendingHalfLife);
         this.values = redis.value(String.class);
@@ -45,6 +63,52 @@ public final class RedisFeatureStore implements FeatureStore {
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
         this.trendingReader = new TrendingReader(redis.sortedSet(String.class), decay);
+        this.planner = new FeatureBatchPlanner(decay);
+        this.pipeline = new ScriptPipeline(redis, timeout, BatchScripts.ALL);
+    }
+
+    /**
+     * The whole batch in a few pipelined round trips, with the default method's effects and idempotence: each
+     * event's effects are split by hash slot (user, item, trending set), each part guarded by its own claim key in
+     * that slot, so a redelivery, or a retry after a partial failure, applies exactly the parts still missing. An
+     * event counts as new when its user part was. Any failure throws once the requests in flight have settled.
+     * <p>
+     * One difference from the default, which claims the bare event id: an id that a later batch reuses for a
+     * different event (another user or item) finds no claim in that event's slots and is applied. An event id names
+     * one event, so only a redelivered copy of that event should repeat it; within one batch the first copy wins.
+     */
+    @Override
+    public int applyAll(List<FeatureUpdate> updates, FeatureUpdate.Limits limits) {
+        requirePositive(limits.dedupeWindow());
+        if (limits.recentMax() <= 0) {
+            throw new IllegalArgumentException("recentMax must be positive: " + limits.recentMax());
+        }
+        for (FeatureUpdate u : updates) {
+            if (!Double.isFinite(u.weight())) {
+                // Redis would refuse it mid-batch; it is a bug upstream, not an outage
+                throw new IllegalArgumentException("weight of event " + u.eventId() + " is not finite: " + u.weight());
+            }
+        }
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        List<SlotChain> chains = planner.plan(updates, limits);
+        return countNew(chains, pipeline.run(chains));
+    }
+
+    /** Sums the 0/1 per event that the user scripts answer. */
+    private static int countNew(List<SlotChain> chains, List<List<Response>> replies) {
+        int applied = 0;
+        for (int i = 0; i < chains.size(); i++) {
+            if (chains.get(i).countsEvents()) {
+                for (Response scriptReply : replies.get(i)) {
+                    for (Response eventApplied : scriptReply) {
+                        applied += eventApplied.toInteger();
+                    }
+                }
+            }
+        }
+        return applied;
     }
 
     /** SET NX PX: the first claim creates the key, a redelivery within the TTL finds it. */

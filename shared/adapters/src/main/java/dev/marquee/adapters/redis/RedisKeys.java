@@ -1,9 +1,9 @@
 package dev.marquee.adapters.redis;
 
 /**
- * Every key Marquee writes to Redis, all under {@code marquee:}. The user (or country) is a hash tag in braces, so a
- * user's keys share one cluster slot and {@code deleteUser} stays a single multi-key DEL on a cluster-mode (or
- * serverless) cache; items and event ids need no grouping.
+ * Every key Marquee writes to Redis, all under {@code marquee:}. The user, item or country is a hash tag in braces, so
+ * the keys of one owner share one cluster slot: {@code deleteUser} stays a single multi-key DEL, and a batch script
+ * may touch an owner's data and the claims guarding it together on a cluster-mode (or serverless) cache.
  */
 final class RedisKeys {
     static final String PREFIX = "marquee:";
@@ -33,7 +33,7 @@ final class RedisKeys {
 
     /** An item's counters, a hash of counter name to value. */
     static String counters(String itemId) {
-        return PREFIX + "cnt:" + itemId;
+        return PREFIX + "cnt:{" + itemId + "}";
     }
 
     /** Stored (growing) trending scores of one country in one decay epoch, a sorted set. */
@@ -44,5 +44,20 @@ final class RedisKeys {
     /** The claim on an event id, a string that expires. */
     static String claimedEvent(String eventId) {
         return PREFIX + "evt:" + eventId;
+    }
+
+    /** The claim that an event's user effects (recent, seen) are applied; in the user's slot. */
+    static String userClaim(String userId, String eventId) {
+        return PREFIX + "evt:{" + userId + "}:" + eventId;
+    }
+
+    /** The claim that an event's counter increments are applied; in the item's slot. */
+    static String counterClaim(String itemId, String eventId) {
+        return PREFIX + "evtc:{" + itemId + "}:" + eventId;
+    }
+
+    /** The claim that an event's trending bump in {@code country} is applied; in the country's slot. */
+    static String trendingClaim(String country, String eventId) {
+        return PREFIX + "evtt:{" + country + "}:" + eventId;
     }
 }

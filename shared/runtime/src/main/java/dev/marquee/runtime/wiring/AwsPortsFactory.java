@@ -32,11 +32,13 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the real adapters from injected clients; only used when marquee.backend=aws. Clients are looked up lazily,
@@ -60,6 +62,10 @@ public class AwsPortsFactory {
     @Inject
     Instance<KinesisJsonClient> kinesis;
 
+    /** The data source's timeout, which it does not expose: the feature store's pipelined batches use it too. */
+    @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "10s")
+    Duration redisTimeout;
+
     public Ports create(MarqueeConfig config, Clock clock) {
         MarqueeConfig.Aws aws = config.aws();
         MarqueeConfig.Tables t = aws.tables();
@@ -70,7 +76,7 @@ public class AwsPortsFactory {
         UserProfiles profiles = new DynamoDbUserProfiles(ddb, t.users());
         CandidateStore candidates = new DynamoDbCandidateStore(ddb, t.candidates());
         ModelRegistry registry = new DynamoDbModelRegistry(ddb, t.models());
-        FeatureStore features = new RedisFeatureStore(redisDs, config.features().trendingHalfLife());
+        FeatureStore features = new RedisFeatureStore(redisDs, config.features().trendingHalfLife(), redisTimeout);
         ResponseCache cache = new RedisResponseCache(redisDs, clock);
         EventLake lake = new S3EventLake(s3Client, aws.lakeBucket(), "", clock);
         ModelStore models = new S3ModelStore(s3Client, aws.lakeBucket(), "");

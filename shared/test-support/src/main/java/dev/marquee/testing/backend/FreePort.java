@@ -22,4 +22,15 @@ public final class FreePort {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Whether {@code port} of 127.0.0.1 can be bound right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

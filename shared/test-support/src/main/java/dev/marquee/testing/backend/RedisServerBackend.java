@@ -5,6 +5,8 @@ import redis.embedded.RedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -12,9 +14,13 @@ import java.util.Deque;
  * A real Redis server process (the binary shipped in {@code com.github.codemonstur:embedded-redis}) on a free
  * port of 127.0.0.1. No persistence: a restarted server is empty, as a replaced cache node would be.
  * {@link #stop()} and {@link #restart()} let a test simulate an outage and a recovery on the same endpoint.
+ * {@link #startClusterNode()} starts one in cluster mode (as ElastiCache Serverless runs), which refuses any command
+ * or script whose keys span hash slots; the caller assigns it the slots (CLUSTER ADDSLOTS) through its own client.
  */
 public final class RedisServerBackend implements LocalBackend {
     private static final int START_ATTEMPTS = 3;
+    /** Redis 6 puts a cluster node's bus on its port + 10000, which must be a port too, and free. */
+    private static final int CLUSTER_BUS_OFFSET = 10_000;
     private static final int LOG_LINES_KEPT = 50;
 
     private final int port;
@@ -22,9 +28,16 @@ public final class RedisServerBackend implements LocalBackend {
     /** The last lines the server printed, for the message of a failed start; reading them also drains its pipes. */
     private final Deque<String> log = new ArrayDeque<>();
 
-    private RedisServerBackend(int port) throws IOException {
+    private RedisServerBackend(int port, boolean cluster) throws IOException {
         this.port = port;
-        this.server = RedisServer.newRedisServer()
+        var builder = RedisServer.newRedisServer();
+        if (cluster) {
+            // the node's state file goes next to the build's other temporary files, never into the source tree
+            Path nodes = Path.of(System.getProperty("java.io.tmpdir"), "redis-nodes-" + port + ".conf");
+            Files.deleteIfExists(nodes);
+            builder.setting("cluster-enabled yes").setting("cluster-config-file " + nodes.toAbsolutePath());
+        }
+        this.server = builder
                 .port(port)
                 // loopback only, and protected mode as a second guard: nothing outside this machine can reach it
                 .bind(FreePort.LOOPBACK)
@@ -40,12 +53,21 @@ public final class RedisServerBackend implements LocalBackend {
 
     /** Starts a server on a free loopback port, retrying on another port if one was taken in between. */
     public static RedisServerBackend start() {
+        return start(false);
+    }
+
+    /** Starts a single cluster-mode node that does not own any slot yet. */
+    public static RedisServerBackend startClusterNode() {
+        return start(true);
+    }
+
+    private static RedisServerBackend start(boolean cluster) {
         IOException last = null;
         String printed = "";
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             RedisServerBackend backend = null;
             try {
-                backend = new RedisServerBackend(FreePort.next());
+                backend = new RedisServerBackend(cluster ? freeClusterPort() : FreePort.next(), cluster);
                 backend.server.start();
                 return backend;
             } catch (IOException e) {
@@ -57,6 +79,16 @@ public final class RedisServerBackend implements LocalBackend {
             }
         }
         throw new UncheckedIOException("could not start a Redis server on 127.0.0.1; it printed: " + printed, last);
+    }
+
+    private static int freeClusterPort() {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = FreePort.next();
+            if (port + CLUSTER_BUS_OFFSET <= 65_535 && FreePort.isFree(port + CLUSTER_BUS_OFFSET)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port below 55536 with a free cluster bus port; check ip_local_port_range");
     }
 
     @Override

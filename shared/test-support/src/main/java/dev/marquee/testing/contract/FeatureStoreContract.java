@@ -1,5 +1,6 @@
 package dev.marquee.testing.contract;
 
+import dev.marquee.domain.features.FeatureUpdate;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.RecentInteraction;
 import dev.marquee.domain.model.ScoredItem;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,6 +23,9 @@ import static org.assertj.core.api.Assertions.within;
 public abstract class FeatureStoreContract {
     public static final Duration HALF_LIFE = Duration.ofHours(6);
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
+    private static final FeatureUpdate.Limits LIMITS = new FeatureUpdate.Limits(3, Duration.ofHours(1));
+    /** Wide enough to hold every item the suite bumps in the shared global set at T0. */
+    private static final int ALL_OF_THEM = 10_000;
     protected FeatureStore store;
     private String user;
 
@@ -128,5 +134,156 @@ public abstract class FeatureStoreContract {
 
         assertThat(store.recent(user, 10)).isEmpty();
         assertThat(store.seen(user)).isEmpty();
+    }
+
+    @Test
+    void applyingABatchUpdatesEveryFeatureLikeTheSingleCalls() {
+        String item = Fixtures.unique("item");
+        String other = Fixtures.unique("item");
+        String country = Fixtures.unique("C");
+        List<FeatureUpdate> batch = List.of(
+                update(user, item, EventType.PLAY, 2, country, T0),
+                update(user, other, EventType.LIKE, 4, country, T0.plusSeconds(1)),
+                update(user, item, EventType.COMPLETE, 4, country, T0.plusSeconds(2)));
+
+        assertThat(store.applyAll(batch, LIMITS)).isEqualTo(3);
+
+        assertThat(store.recent(user, 10)).containsExactly(
+                new RecentInteraction(item, EventType.COMPLETE, T0.plusSeconds(2)),
+                new RecentInteraction(other, EventType.LIKE, T0.plusSeconds(1)),
+                new RecentInteraction(item, EventType.PLAY, T0));
+        assertThat(store.seen(user)).containsExactlyInAnyOrder(item, other);
+        assertThat(store.counter(item, "play")).isEqualTo(1.0);
+        assertThat(store.counter(item, "complete")).isEqualTo(1.0);
+        assertThat(store.counter(item, FeatureUpdate.WEIGHT_COUNTER)).isEqualTo(6.0);
+        assertThat(store.counter(other, "like")).isEqualTo(1.0);
+        FeatureStore reference = newStore();
+        String referenceCountry = Fixtures.unique("C");
+        reference.bumpTrending(referenceCountry, item, 2, T0);
+        reference.bumpTrending(referenceCountry, other, 4, T0.plusSeconds(1));
+        reference.bumpTrending(referenceCountry, item, 4, T0.plusSeconds(2));
+        List<ScoredItem> expected = reference.trending(referenceCountry, 10, T0.plusSeconds(2));
+        assertThat(store.trending(country, 10, T0.plusSeconds(2))).hasSize(2).zipSatisfy(expected, (actual, wanted) -> {
+            assertThat(actual.itemId()).isEqualTo(wanted.itemId());
+            assertThat(actual.score()).isCloseTo(wanted.score(), within(1e-9));
+        });
+        assertThat(globalScores(T0.plusSeconds(2), item, other)).zipSatisfy(expected, (actual, wanted) ->
+                assertThat(actual.score()).isCloseTo(wanted.score(), within(1e-9)));
+    }
+
+    @Test
+    void applyingTheSameBatchAgainChangesNothingAndCountsNothing() {
+        String item = Fixtures.unique("item");
+        String country = Fixtures.unique("C");
+        List<FeatureUpdate> batch = List.of(
+                update(user, item, EventType.PLAY, 2, country, T0),
+                update(user, item, EventType.CLICK, 1, country, T0.plusSeconds(1)));
+        assertThat(store.applyAll(batch, LIMITS)).isEqualTo(2);
+        List<RecentInteraction> recent = store.recent(user, 10);
+        List<ScoredItem> trending = store.trending(country, 10, T0);
+
+        assertThat(store.applyAll(batch, LIMITS)).isZero();
+
+        assertThat(store.recent(user, 10)).isEqualTo(recent);
+        assertThat(store.counter(item, "play")).isEqualTo(1.0);
+        assertThat(store.counter(item, "click")).isEqualTo(1.0);
+        assertThat(store.counter(item, FeatureUpdate.WEIGHT_COUNTER)).isEqualTo(3.0);
+        assertThat(store.trending(country, 10, T0)).isEqualTo(trending);
+    }
+
+    @Test
+    void aRedeliveryAppliesOnlyTheEventsNotSeenBefore() {
+        String item = Fixtures.unique("item");
+        FeatureUpdate first = update(user, item, EventType.PLAY, 2, "US", T0);
+        FeatureUpdate second = update(user, item, EventType.LIKE, 4, "US", T0.plusSeconds(1));
+        store.applyAll(List.of(first), LIMITS);
+
+        assertThat(store.applyAll(List.of(first, second), LIMITS)).isEqualTo(1);
+
+        assertThat(store.recent(user, 10)).extracting(RecentInteraction::type).containsExactly(EventType.LIKE, EventType.PLAY);
+        assertThat(store.counter(item, FeatureUpdate.WEIGHT_COUNTER)).isEqualTo(6.0);
+    }
+
+    @Test
+    void anEventIdTwiceInOneBatchCountsOnce() {
+        String item = Fixtures.unique("item");
+        FeatureUpdate play = update(user, item, EventType.PLAY, 2, "US", T0);
+
+        assertThat(store.applyAll(List.of(play, play), LIMITS)).isEqualTo(1);
+
+        assertThat(store.recent(user, 10)).hasSize(1);
+        assertThat(store.counter(item, "play")).isEqualTo(1.0);
+        assertThat(store.counter(item, FeatureUpdate.WEIGHT_COUNTER)).isEqualTo(2.0);
+        assertThat(globalScores(T0, item)).singleElement().satisfies(s -> assertThat(s.score()).isCloseTo(2.0, within(1e-9)));
+    }
+
+    @Test
+    void anImpressionIsRecentAndCountedButNotSeen() {
+        String item = Fixtures.unique("item");
+
+        store.applyAll(List.of(update(user, item, EventType.IMPRESSION, 0, "US", T0)), LIMITS);
+
+        assertThat(store.recent(user, 10)).extracting(RecentInteraction::itemId).containsExactly(item);
+        assertThat(store.seen(user)).isEmpty();
+        assertThat(store.counter(item, "impression")).isEqualTo(1.0);
+    }
+
+    @Test
+    void negativeAndZeroWeightsAreCountedButNeverTrend() {
+        String disliked = Fixtures.unique("item");
+        String skipped = Fixtures.unique("item");
+        String shown = Fixtures.unique("item");
+        String country = Fixtures.unique("C");
+
+        store.applyAll(List.of(
+                update(user, disliked, EventType.DISLIKE, -4, country, T0),
+                update(user, skipped, EventType.SKIP, -1, country, T0),
+                update(user, shown, EventType.IMPRESSION, 0, country, T0)), LIMITS);
+
+        assertThat(store.counter(disliked, FeatureUpdate.WEIGHT_COUNTER)).isEqualTo(-4.0);
+        assertThat(store.counter(skipped, "skip")).isEqualTo(1.0);
+        assertThat(store.trending(country, 10, T0)).isEmpty();
+        assertThat(globalScores(T0, disliked, skipped, shown)).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutACountryTrendsOnlyGlobally() {
+        String item = Fixtures.unique("item");
+
+        store.applyAll(List.of(update(user, item, EventType.PURCHASE, 5, null, T0)), LIMITS);
+
+        assertThat(globalScores(T0, item)).singleElement().satisfies(s -> assertThat(s.score()).isCloseTo(5.0, within(1e-9)));
+    }
+
+    /** More events of one user than one request of a batching store holds: still in order, still bounded. */
+    @Test
+    void aLongBatchForOneUserKeepsTheNewestInOrder() {
+        String items = Fixtures.unique("item");
+        List<FeatureUpdate> batch = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            batch.add(update(user, items + "-" + i, EventType.CLICK, 1, "US", T0.plusSeconds(i)));
+        }
+
+        assertThat(store.applyAll(batch, new FeatureUpdate.Limits(5, Duration.ofHours(1)))).isEqualTo(700);
+
+        assertThat(store.recent(user, 10)).extracting(RecentInteraction::itemId).containsExactly(
+                items + "-699", items + "-698", items + "-697", items + "-696", items + "-695");
+        assertThat(store.seen(user)).hasSize(700);
+    }
+
+    @Test
+    void anEmptyBatchAppliesNothing() {
+        assertThat(store.applyAll(List.of(), LIMITS)).isZero();
+    }
+
+    private static FeatureUpdate update(String userId, String itemId, EventType type, double weight, String country, Instant at) {
+        return new FeatureUpdate(Fixtures.unique("ev"), userId, itemId, new RecentInteraction(itemId, type, at), type.wireName(),
+                weight, country);
+    }
+
+    /** The global trending entries of {@code items}, best first; the global set is shared with the rest of the suite. */
+    private List<ScoredItem> globalScores(Instant now, String... items) {
+        List<String> wanted = List.of(items);
+        return store.trending(FeatureUpdate.GLOBAL, ALL_OF_THEM, now).stream().filter(s -> wanted.contains(s.itemId())).toList();
     }
 }
