@@ -123,7 +123,7 @@ final class IngestBench {
         S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
         FeatureStore features = redisFeatures ? new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6), Duration.ofSeconds(5))
                 : new InMemoryFeatureStore(Duration.ofHours(6), Clock.systemUTC());
-        ResponseCache cache = redisFeatures ? new RedisResponseCache(redis.dataSource()) : new InMemoryResponseCache(Clock.systemUTC());
+        ResponseCache cache = redisFeatures ? new RedisResponseCache(redis.dataSource(), Clock.systemUTC(), Duration.ofSeconds(5)) : new InMemoryResponseCache(Clock.systemUTC());
         IngestPipeline pipeline = new IngestPipeline(lake, features, cache,
                 EventWeights.defaults(), new FeatureUpdate.Limits(100, Duration.ofHours(48)));
         return new StreamBatchHandler(pipeline, new LocalFolderDeadLetterSink(work), new EmfMetrics(), new ObjectMapper(), Clock.systemUTC());

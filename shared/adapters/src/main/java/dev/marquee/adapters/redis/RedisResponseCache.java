@@ -7,6 +7,7 @@ import io.quarkus.redis.datasource.keys.KeyCommands;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,12 +22,18 @@ public final class RedisResponseCache implements ResponseCache {
     private final Clock clock;
     private final HashCommands<String, String, String> hashes;
     private final KeyCommands<String> keys;
+    private final Duration timeout;
 
-    public RedisResponseCache(RedisDataSource redis, Clock clock) {
+    public RedisResponseCache(RedisDataSource redis, Clock clock, Duration timeout) {
         this.redis = redis;
         this.clock = clock;
+        this.timeout = timeout;
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
+    }
+
+    public RedisResponseCache(RedisDataSource redis, Clock clock) {
+        this(redis, clock, Duration.ofSeconds(10));
     }
 
     public RedisResponseCache(RedisDataSource redis) {
@@ -62,4 +69,21 @@ public final class RedisResponseCache implements ResponseCache {
         String key = RedisKeys.responses(userId);
         RedisCalls.run("DEL " + key, () -> keys.del(key));
     }
+
+    /**
+     * One pipelined DEL per user rather than a round trip each: an ingested batch invalidates thousands of users, and
+     * their keys sit in different cluster slots, so a single multi-key DEL is not an option.
+     */
+    @Override
+    public void invalidateAll(java.util.Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        List<SlotChain> chains = userIds.stream().distinct()
+                .map(u -> new SlotChain(List.of(new ScriptCall(DELETE, List.of(RedisKeys.responses(u)), List.of())), false))
+                .toList();
+        new ScriptPipeline(redis, timeout, List.of(DELETE)).run(chains);
+    }
+
+    private static final LuaScript DELETE = LuaScript.of("delete", "return redis.call('DEL', KEYS[1])");
 }

@@ -77,7 +77,7 @@ public class AwsPortsFactory {
         CandidateStore candidates = new DynamoDbCandidateStore(ddb, t.candidates());
         ModelRegistry registry = new DynamoDbModelRegistry(ddb, t.models());
         FeatureStore features = new RedisFeatureStore(redisDs, config.features().trendingHalfLife(), redisTimeout);
-        ResponseCache cache = new RedisResponseCache(redisDs, clock);
+        ResponseCache cache = new RedisResponseCache(redisDs, clock, redisTimeout);
         EventLake lake = new S3EventLake(s3Client, aws.lakeBucket(), "", clock);
         ModelStore models = new S3ModelStore(s3Client, aws.lakeBucket(), "");
         LakeFiles lakeFiles = new S3LakeFiles(s3Client, aws.lakeBucket(), "");

@@ -45,6 +45,20 @@ public abstract class ResponseCacheContract {
     }
 
     @Test
+    void invalidatingManyUsersAtOnceDropsEachOfThemAndNobodyElse() {
+        java.util.List<String> users = java.util.stream.IntStream.range(0, 300).mapToObj(i -> Fixtures.unique("bulk")).toList();
+        String bystander = Fixtures.unique("bystander");
+        users.forEach(u -> cache.put(u, "homepage", "{}", Duration.ofMinutes(1)));
+        cache.put(bystander, "homepage", "{}", Duration.ofMinutes(1));
+
+        cache.invalidateAll(users);
+        cache.invalidateAll(java.util.List.of());
+
+        assertThat(users).allSatisfy(u -> assertThat(cache.get(u, "homepage")).isEmpty());
+        assertThat(cache.get(bystander, "homepage")).contains("{}");
+    }
+
+    @Test
     void entriesExpireAfterTheirTtl() throws InterruptedException {
         cache.put(user, "a", "1", Duration.ofMillis(1100));
         assertThat(cache.get(user, "a")).contains("1");
