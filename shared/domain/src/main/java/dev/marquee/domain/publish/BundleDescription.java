@@ -1,0 +1,37 @@
+package dev.marquee.domain.publish;
+
+import dev.marquee.domain.model.CandidateKind;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the publish step needs to know of a bundle, as plain values (the adapters parse manifest.json and
+ * metrics.json into it; the domain reads no JSON).
+ *
+ * @param version   the bundle's version, {@code models/<version>/}
+ * @param artifacts the manifest: artifact file name -> its SHA-256 and size
+ * @param metrics   headline metrics of the serving (iALS) model, e.g. {@code ndcg@10}; becomes the registry's metrics
+ * @param listFiles the list file of each kind, e.g. USER -> candidates.jsonl.gz
+ */
+public record BundleDescription(String version, Map<String, Digest> artifacts, Map<String, Double> metrics,
+                                Map<CandidateKind, String> listFiles) {
+
+    /** A manifest entry: lower-case hex SHA-256 of the file's bytes, and its length. */
+    public record Digest(String sha256, long bytes) {
+        public Digest {
+            Objects.requireNonNull(sha256, "sha256");
+            sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public BundleDescription {
+        Objects.requireNonNull(version, "version");
+        if (version.isBlank()) {
+            throw new IllegalArgumentException("version is blank");
+        }
+        artifacts = Map.copyOf(artifacts);
+        metrics = Map.copyOf(metrics);
+        listFiles = Map.copyOf(listFiles);
+    }
+}
