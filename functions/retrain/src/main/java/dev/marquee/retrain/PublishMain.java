@@ -33,7 +33,8 @@ import java.util.Locale;
  * created when missing). Without it, publish runs against throw-away in-memory stores: a check of the bundle (gate
  * against nothing active, checksums, every list decodes) that persists nothing.
  *
- * <p>Exit status: 0 published / rolled back / checked, 1 refused, 2 usage error, 3 conflict (another writer won).
+ * <p>Exit status: 0 published / rolled back / checked, 1 refused, 2 usage error, 3 conflict (another writer won),
+ * 4 a store failed (nothing switched).
  */
 public final class PublishMain {
     static final String USAGE = """
@@ -53,7 +54,7 @@ public final class PublishMain {
             --chunk N                lists per write batch (default 1000)
 
             Note: ./marquee local keeps its stores in memory and does not read published bundles yet.
-            Exit status: 0 done, 1 refused, 2 usage, 3 conflict with a concurrent publish or rollback.
+            Exit status: 0 done, 1 refused, 2 usage, 3 conflict with a concurrent publish or rollback, 4 a store failed.
             """;
 
     private PublishMain() {
@@ -106,6 +107,10 @@ public final class PublishMain {
         } catch (BundleManifest.InvalidBundleException e) {
             out.println("refused " + o.version + ": " + e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // a store down or unreachable: nothing was switched (the switch is the last step, one write)
+            err.println("publish: failed, the active version is unchanged: " + e);
+            return 4;
         } finally {
             if (client != null) {
                 client.close();

@@ -260,6 +260,27 @@ class PublishOnDynamoDbIT {
         assertThat(answers().getFirst()).isEqualTo(TestBundles.list("v2", 5));
     }
 
+    @Test
+    void theCommandLinePublishesAndRollsBackOnTheDefaultTables() {
+        TestBundles.write(store, "v1", 30, 0.30);
+        TestBundles.write(store, "v2", 30, 0.30);
+        String endpoint = backend.endpoint().toString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(PublishMain.run(new String[]{"--lake", lake.toString(), "--version", "v1", "--dynamodb-endpoint", endpoint}, print, print)).isZero();
+        assertThat(PublishMain.run(new String[]{"--lake", lake.toString(), "--version", "v2", "--dynamodb-endpoint", endpoint, "--margin", "0.05", "--relative"}, print, print)).isZero();
+        DynamoDbModelRegistry defaults = new DynamoDbModelRegistry(client, DynamoDbTables.MODELS);
+        assertThat(defaults.active().orElseThrow().version()).isEqualTo("v2");
+        assertThat(new DynamoDbCandidateStore(client, DynamoDbTables.CANDIDATES).get("v2", USER, "u29"))
+                .isEqualTo(TestBundles.list("v2", 5));
+
+        assertThat(PublishMain.run(new String[]{"--rollback", "--dynamodb-endpoint", endpoint}, print, print)).isZero();
+        assertThat(defaults.active().orElseThrow().version()).isEqualTo("v1");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("published v1", "published v2 (was v1)", "rolled back to v1 (was v2)");
+    }
+
     /** What the funnel would read for a few users: their lists under the active version. */
     private List<List<Candidate>> answers() {
         String active = registry.active().orElseThrow().version();
