@@ -1,0 +1,285 @@
+package dev.marquee.refresh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marquee.adapters.bundle.BundleFiles;
+import dev.marquee.adapters.json.Json;
+import dev.marquee.domain.model.Candidate;
+import dev.marquee.domain.model.CandidateKind;
+import dev.marquee.domain.model.EventWeights;
+import dev.marquee.domain.popularity.SegmentPopularity;
+import dev.marquee.domain.port.DeletionLog;
+import dev.marquee.domain.port.EventLake;
+import dev.marquee.domain.port.ModelStore;
+import dev.marquee.domain.training.AlsParams;
+import dev.marquee.domain.training.Factors;
+import dev.marquee.domain.training.HeldOut;
+import dev.marquee.domain.training.ImplicitAls;
+import dev.marquee.domain.training.InteractionMatrix;
+import dev.marquee.domain.training.RankingMetrics;
+import dev.marquee.domain.training.Ranked;
+import dev.marquee.domain.training.Scorer;
+import dev.marquee.domain.training.SimilarItems;
+import dev.marquee.domain.training.TrainingData;
+import dev.marquee.domain.training.UserCandidates;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lake to model bundle: reads [from, to) through {@link TrainingData}, trains implicit ALS on a leave-last-out split
+ * and scores it against popularity, trains again on everything, and writes {@code models/<version>/} through the
+ * {@link ModelStore}: the three candidate-list files ({@link BundleFiles}), {@code factors.bin} with
+ * {@code factor_ids.json}, {@code metrics.json}, and last {@code manifest.json} (a bundle with a manifest is
+ * complete; the manifest carries the sha256 and size of every other artifact).
+ */
+public final class RefreshJob {
+    public static final String FACTORS = "factors.bin";
+    public static final String FACTOR_IDS = "factor_ids.json";
+    public static final String USER_SOURCE = "ials";
+    public static final String SIMILAR_SOURCE = "similar_items";
+    static final String FACTORS_FORMAT = "MQF1: big-endian; bytes 'MQF1', int32 k, int32 users, int32 items, then float32 "
+            + "user rows (users x k, row-major), then float32 item rows (items x k); row r is the r-th id of factor_ids.json "
+            + "{\"users\":[...],\"items\":[...]}; score = dot(user row, item row)";
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** What to train on and how. {@code halfLife} null: no time decay. */
+    public record Options(Instant from, Instant to, AlsParams params, int candidates, int similar, int popularity,
+                          Duration halfLife, EventWeights weights) {
+        public Options {
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("--from must be before --to");
+            }
+            if (candidates < 1 || similar < 1 || popularity < 1) {
+                throw new IllegalArgumentException("list sizes must be positive");
+            }
+        }
+
+        public static Options defaults(Instant from, Instant to) {
+            return new Options(from, to, new AlsParams(64, 15, 20, 10, 3, 42, Runtime.getRuntime().availableProcessors()),
+                    500, 50, 500, null, EventWeights.defaults());
+        }
+
+        public Options withParams(AlsParams p) {
+            return new Options(from, to, p, candidates, similar, popularity, halfLife, weights);
+        }
+    }
+
+    /** The lake holds nothing to train on in the range. */
+    public static final class NoDataException extends RuntimeException {
+        NoDataException(String message) {
+            super(message);
+        }
+    }
+
+    public record Result(String version, Map<String, Double> ials, Map<String, Double> popularity, int users, int items,
+                         long trainingPairs, Map<String, Long> artifactBytes, double seconds) {
+    }
+
+    private final EventLake lake;
+    private final DeletionLog deletions;
+    private final ModelStore store;
+    private final Clock clock;
+    private final PrintStream out;
+    private final ObjectMapper json = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, Clock clock, PrintStream out) {
+        this.lake = lake;
+        this.deletions = deletions;
+        this.store = store;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public Result run(Options o) {
+        long t0 = System.nanoTime();
+        Instant createdAt = clock.instant();
+        SegmentPopularity popularity = new SegmentPopularity(o.weights());
+        out.printf(Locale.ROOT, "reading the lake from %s to %s%n", o.from(), o.to());
+        TrainingData data = TrainingData.read(lake, deletions, o.from(), o.to(), o.weights(), o.halfLife(), popularity::add);
+        InteractionMatrix all = data.matrix();
+        out.printf(Locale.ROOT, "  %,d events read, %,d duplicates dropped, %,d events of deleted users dropped, %,d zero-weight; "
+                        + "%,d users, %,d items, %,d training pairs (%.1fs)%n",
+                data.eventsRead(), data.duplicatesDropped(), data.deletedUserEventsDropped(), data.zeroWeightDropped(),
+                data.users(), data.items(), all.nonZeros(), seconds(t0));
+        if (all.nonZeros() == 0) {
+            throw new NoDataException("no positive interactions between " + o.from() + " and " + o.to()
+                    + " (" + data.eventsRead() + " events read)");
+        }
+
+        HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
+        out.println("evaluating on a leave-last-out split (each user's latest item held out)");
+        Factors evalFactors = ImplicitAls.train(split.train(), o.params(), progress("eval"));
+        Map<String, Double> ialsMetrics = RankingMetrics.evaluate(split, Scorer.of(evalFactors), 7);
+        Map<String, Double> popMetrics = RankingMetrics.evaluate(split, Scorer.popularity(split.train()), 7);
+        out.printf(Locale.ROOT, "  ials       ndcg@10 %.4f  recall@20 %.4f  hr@10_sampled %.4f  coverage@10 %.4f%n",
+                ialsMetrics.get("ndcg@10"), ialsMetrics.get("recall@20"), ialsMetrics.get("hr@10_sampled"), ialsMetrics.get("coverage@10"));
+        out.printf(Locale.ROOT, "  popularity ndcg@10 %.4f  recall@20 %.4f  hr@10_sampled %.4f  coverage@10 %.4f%n",
+                popMetrics.get("ndcg@10"), popMetrics.get("recall@20"), popMetrics.get("hr@10_sampled"), popMetrics.get("coverage@10"));
+
+        out.println("training on all data");
+        Factors factors = ImplicitAls.train(all, o.params(), progress("full"));
+        long tLists = System.nanoTime();
+        Ranked[] userTop = UserCandidates.compute(factors, all, o.candidates());
+        Ranked[] similarTop = SimilarItems.compute(factors, o.similar());
+        out.printf(Locale.ROOT, "  candidates and similar items in %.1fs%n", seconds(tLists));
+
+        Map<String, List<Candidate>> users = lists(userTop, data.userIds(), data.itemIds(), USER_SOURCE);
+        Map<String, List<Candidate>> similar = lists(similarTop, data.itemIds(), data.itemIds(), SIMILAR_SOURCE);
+        Map<String, List<Candidate>> segments = new TreeMap<>(popularity.topLists(o.popularity()));
+
+        Map<String, byte[]> artifacts = new LinkedHashMap<>();
+        artifacts.put(BundleFiles.fileOf(CandidateKind.USER), BundleFiles.write(users));
+        artifacts.put(BundleFiles.fileOf(CandidateKind.SIMILAR), BundleFiles.write(similar));
+        artifacts.put(BundleFiles.fileOf(CandidateKind.SEGMENT), BundleFiles.write(segments));
+        artifacts.put(FACTORS, factorBytes(factors));
+        artifacts.put(FACTOR_IDS, writeJson(Map.of("users", data.userIds(), "items", data.itemIds())));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("ials", ialsMetrics);
+        metrics.put("popularity", popMetrics);
+        artifacts.put(BundleFiles.METRICS, writeJson(metrics));
+
+        String version = newVersion(createdAt);
+        ObjectNode manifest = json.createObjectNode();
+        manifest.put("version", version);
+        manifest.put("created_at", createdAt.toString());
+        ObjectNode hp = manifest.putObject("hyperparameters");
+        hp.put("factors", o.params().factors());
+        hp.put("iterations", o.params().iterations());
+        hp.put("alpha", o.params().alpha());
+        hp.put("regularization", o.params().regularization());
+        hp.put("cg_steps", o.params().cgSteps());
+        hp.put("seed", o.params().seed());
+        hp.put("candidates", o.candidates());
+        hp.put("similar", o.similar());
+        hp.put("popularity", o.popularity());
+        if (o.halfLife() == null) {
+            hp.putNull("half_life");
+        } else {
+            hp.put("half_life", o.halfLife().toString());
+        }
+        ObjectNode range = manifest.putObject("data");
+        range.put("from", o.from().toString());
+        range.put("to", o.to().toString());
+        range.put("events_read", data.eventsRead());
+        range.put("duplicates_dropped", data.duplicatesDropped());
+        range.put("deleted_user_events_dropped", data.deletedUserEventsDropped());
+        range.put("zero_weight_events", data.zeroWeightDropped());
+        range.put("users", data.users());
+        range.put("items", data.items());
+        range.put("training_pairs", all.nonZeros());
+        range.put("test_users", ialsMetrics.get("test_users").longValue());
+        ObjectNode f = manifest.putObject("factors");
+        f.put("file", FACTORS);
+        f.put("ids", FACTOR_IDS);
+        f.put("format", FACTORS_FORMAT);
+        ObjectNode files = manifest.putObject("artifacts");
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        artifacts.forEach((name, bytes) -> {
+            ObjectNode a = files.putObject(name);
+            a.put("sha256", sha256(bytes));
+            a.put("bytes", bytes.length);
+            sizes.put(name, (long) bytes.length);
+        });
+        // the manifest goes last: a bundle with a manifest is complete
+        artifacts.forEach((name, bytes) -> store.put(version, name, bytes));
+        store.put(version, BundleFiles.MANIFEST, writeJson(manifest));
+
+        double total = seconds(t0);
+        out.printf(Locale.ROOT, "wrote models/%s/ (%d artifacts, %,d bytes): %,d user lists, %,d similar-item lists, %,d segments%n",
+                version, artifacts.size() + 1, sizes.values().stream().mapToLong(Long::longValue).sum(),
+                users.size(), similar.size(), segments.size());
+        out.printf(Locale.ROOT, "done in %.1fs: ials ndcg@10 %.4f vs popularity %.4f on %,d test users%n",
+                total, ialsMetrics.get("ndcg@10"), popMetrics.get("ndcg@10"), ialsMetrics.get("test_users").longValue());
+        return new Result(version, ialsMetrics, popMetrics, data.users(), data.items(), all.nonZeros(), sizes, total);
+    }
+
+    private ImplicitAls.Progress progress(String phase) {
+        return (done, total, loss, secs) -> out.printf(Locale.ROOT,
+                "  [%s] iteration %2d/%d  loss %.4f  %.1fs elapsed, ETA %.1fs%n", phase, done, total, loss, secs,
+                secs / done * (total - done));
+    }
+
+    private static Map<String, List<Candidate>> lists(Ranked[] ranked, List<String> keys, List<String> itemIds, String source) {
+        Map<String, List<Candidate>> out = new LinkedHashMap<>();
+        for (int r = 0; r < ranked.length; r++) {
+            Ranked row = ranked[r];
+            if (row.size() == 0) {
+                continue;
+            }
+            Candidate[] cs = new Candidate[row.size()];
+            for (int n = 0; n < row.size(); n++) {
+                cs[n] = new Candidate(itemIds.get(row.items()[n]), row.scores()[n], source);
+            }
+            out.put(keys.get(r), List.of(cs));
+        }
+        return out;
+    }
+
+    /** A UTC timestamp, with -2, -3... when a bundle of that second already exists. */
+    private String newVersion(Instant at) {
+        String base = VERSION.format(at);
+        List<String> taken = store.versions();
+        String v = base;
+        for (int n = 2; taken.contains(v); n++) {
+            v = base + "-" + n;
+        }
+        return v;
+    }
+
+    static byte[] factorBytes(Factors f) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + 4 * (f.users().length + f.items().length));
+        try (DataOutputStream d = new DataOutputStream(bytes)) {
+            d.writeBytes("MQF1");
+            d.writeInt(f.k());
+            d.writeInt(f.userCount());
+            d.writeInt(f.itemCount());
+            for (float v : f.users()) {
+                d.writeFloat(v);
+            }
+            for (float v : f.items()) {
+                d.writeFloat(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private byte[] writeJson(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
