@@ -60,6 +60,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(Import.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Clock.systemUTC()));
+        }
         System.exit(run(args, System.out, System.err, Clock.systemUTC(), Path.of(SAGEMAKER_HYPERPARAMETERS)));
     }
 
