@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.adapters.json.EventCodec;
+import dev.marquee.adapters.stream.PublishBatches;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.StoreUnavailableException;
@@ -20,7 +21,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Publishes events to a Kinesis data stream with PutRecords: one record per event, data = {@link EventCodec} JSON,
@@ -176,37 +176,11 @@ public final class KinesisEventStream implements EventStream {
 
     /** Consecutive runs of at most 500 records and 5 MiB. */
     private static List<List<Outgoing>> requests(List<Outgoing> pending) {
-        List<List<Outgoing>> out = new ArrayList<>();
-        List<Outgoing> current = new ArrayList<>();
-        long currentBytes = 0;
-        for (Outgoing o : pending) {
-            if (!current.isEmpty() && (current.size() == MAX_REQUEST_RECORDS || currentBytes + o.bytes() > MAX_REQUEST_BYTES)) {
-                out.add(current);
-                current = new ArrayList<>();
-                currentBytes = 0;
-            }
-            current.add(o);
-            currentBytes += o.bytes();
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
+        return PublishBatches.cut(pending, MAX_REQUEST_RECORDS, MAX_REQUEST_BYTES, Outgoing::bytes);
     }
 
-    /** Sleeps before attempt {@code attempt} (2, 3...); false when interrupted (the flag is restored). */
     private boolean sleepBeforeAttempt(int attempt) {
-        long base = options.initialBackoff().toMillis();
-        long cap = options.maxBackoff().toMillis();
-        long exp = Math.min(cap, base << Math.min(attempt - 2, 20));
-        long sleep = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
-        try {
-            Thread.sleep(sleep);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PublishBatches.sleepBeforeAttempt(attempt, options.initialBackoff(), options.maxBackoff());
     }
 
     private StoreUnavailableException unavailable(Exception cause) {

@@ -1,6 +1,7 @@
 package dev.marquee.adapters.sqs;
 
 import dev.marquee.adapters.json.EventCodec;
+import dev.marquee.adapters.stream.PublishBatches;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.port.EventStream;
 import dev.marquee.domain.port.StoreUnavailableException;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Publishes events to an SQS queue with SendMessageBatch: one message per event, body = {@link EventCodec} JSON.
@@ -190,37 +190,11 @@ public final class SqsEventStream implements EventStream {
 
     /** Consecutive runs of at most 10 entries and at most 256 KiB. */
     private static List<List<Outgoing>> batches(List<Outgoing> pending) {
-        List<List<Outgoing>> out = new ArrayList<>();
-        List<Outgoing> current = new ArrayList<>(MAX_BATCH_ENTRIES);
-        int currentBytes = 0;
-        for (Outgoing o : pending) {
-            if (!current.isEmpty() && (current.size() == MAX_BATCH_ENTRIES || currentBytes + o.bytes() > MAX_BATCH_BYTES)) {
-                out.add(current);
-                current = new ArrayList<>(MAX_BATCH_ENTRIES);
-                currentBytes = 0;
-            }
-            current.add(o);
-            currentBytes += o.bytes();
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
+        return PublishBatches.cut(pending, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, Outgoing::bytes);
     }
 
-    /** Sleeps before attempt {@code attempt} (2, 3...); false when interrupted (the flag is restored). */
     private boolean sleepBeforeAttempt(int attempt) {
-        long base = options.initialBackoff().toMillis();
-        long cap = options.maxBackoff().toMillis();
-        long exp = Math.min(cap, base << Math.min(attempt - 2, 20));
-        long sleep = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
-        try {
-            Thread.sleep(sleep);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PublishBatches.sleepBeforeAttempt(attempt, options.initialBackoff(), options.maxBackoff());
     }
 
     private static List<InteractionEvent> inInputOrder(List<Outgoing> failed) {
