@@ -13,7 +13,7 @@ import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.EventWeights;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.runtime.metrics.EmfMetrics;
-import dev.marquee.testing.backend.RedisDataSources;
+import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.testing.backend.RedisServerBackend;
 import dev.marquee.testing.backend.S3MockBackend;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +64,7 @@ class IngestUnderFaultsIT {
 
     private static S3MockBackend s3Server;
     private static RedisServerBackend redisServer;
-    private static RedisDataSources.Handle redis;
+    private static RedisTestClient redis;
     private static final AtomicBoolean s3Faulty = new AtomicBoolean();
     private static final AtomicInteger puts = new AtomicInteger();
     private static S3Client s3;
@@ -95,7 +95,7 @@ class IngestUnderFaultsIT {
                 .build();
         s3.createBucket(b -> b.bucket(BUCKET));
         redisServer = RedisServerBackend.start();
-        redis = RedisDataSources.connect(redisServer.endpoint(), Duration.ofMillis(300));
+        redis = RedisTestClient.connect(redisServer.endpoint(), Duration.ofMillis(300));
     }
 
     @AfterAll

@@ -20,7 +20,7 @@ import dev.marquee.ingest.BatchResponse;
 import dev.marquee.ingest.StreamBatch;
 import dev.marquee.ingest.StreamBatchHandler;
 import dev.marquee.runtime.metrics.EmfMetrics;
-import dev.marquee.testing.backend.RedisDataSources;
+import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.testing.backend.RedisServerBackend;
 import dev.marquee.testing.backend.S3MockBackend;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -86,7 +86,7 @@ final class IngestBench {
         Path work = Files.createTempDirectory("marquee-bench-ingest");
         try (S3MockBackend s3Server = S3MockBackend.start(work.resolve("s3"));
              RedisServerBackend redisServer = RedisServerBackend.start();
-             RedisDataSources.Handle redis = RedisDataSources.connect(redisServer.endpoint(), Duration.ofSeconds(5));
+             RedisTestClient redis = RedisTestClient.connect(redisServer.endpoint(), Duration.ofSeconds(5));
              S3Client s3 = s3Server.client()) {
             s3.createBucket(b -> b.bucket(BUCKET));
             StreamBatchHandler handler = handler(s3, redis, work, redisFeatures);
@@ -119,7 +119,7 @@ final class IngestBench {
     private record Result(int batch, int events, double seconds, double p50BatchMs) {
     }
 
-    private static StreamBatchHandler handler(S3Client s3, RedisDataSources.Handle redis, Path work, boolean redisFeatures) {
+    private static StreamBatchHandler handler(S3Client s3, RedisTestClient redis, Path work, boolean redisFeatures) {
         S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
         FeatureStore features = redisFeatures ? new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6), Duration.ofSeconds(5))
                 : new InMemoryFeatureStore(Duration.ofHours(6), Clock.systemUTC());

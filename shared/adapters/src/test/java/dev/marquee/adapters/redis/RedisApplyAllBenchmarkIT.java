@@ -1,5 +1,6 @@
 package dev.marquee.adapters.redis;
 
+import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.domain.features.FeatureUpdate;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.testing.backend.RedisServerBackend;

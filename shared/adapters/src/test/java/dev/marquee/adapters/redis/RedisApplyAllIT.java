@@ -1,5 +1,6 @@
 package dev.marquee.adapters.redis;
 
+import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.domain.features.FeatureUpdate;
 import dev.marquee.domain.features.TrendingDecay;
 import dev.marquee.domain.model.EventType;

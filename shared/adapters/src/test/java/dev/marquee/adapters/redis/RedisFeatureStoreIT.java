@@ -1,5 +1,6 @@
 package dev.marquee.adapters.redis;
 
+import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.adapters.embedded.InMemoryFeatureStore;
 import dev.marquee.domain.features.TrendingDecay;
 import dev.marquee.domain.model.ScoredItem;

@@ -5,11 +5,8 @@ import dev.marquee.adapters.json.EventCodec;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.port.EventLake;
-import dev.marquee.testing.backend.S3MockBackend;
 import dev.marquee.testing.contract.EventLakeContract;
 import dev.marquee.testing.contract.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -33,27 +30,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The S3 lake against the same contract as the local-folder lake, on a real S3 implementation (S3Mock). */
 class S3EventLakeIT extends EventLakeContract {
     private static final Instant T0 = Instant.parse("2026-03-04T10:15:00Z");
-    private static S3MockBackend server;
-    private static S3Client s3;
+    private static final S3Client s3 = LocalS3.client();
 
     private String bucket;
 
-    @BeforeAll
-    static void startServer() {
-        server = S3MockBackend.start();
-        s3 = server.client();
-        System.out.printf("S3Mock started in %d ms at %s%n", server.startupTime().toMillis(), server.endpoint());
-    }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Override
     protected EventLake newLake() {

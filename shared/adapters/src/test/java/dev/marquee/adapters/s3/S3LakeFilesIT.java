@@ -2,11 +2,8 @@ package dev.marquee.adapters.s3;
 
 import dev.marquee.domain.port.LakeFiles;
 import dev.marquee.domain.port.StoreUnavailableException;
-import dev.marquee.testing.backend.S3MockBackend;
 import dev.marquee.testing.contract.Fixtures;
 import dev.marquee.testing.contract.LakeFilesContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,27 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The S3 lake files against the same contract as the local-folder ones, on S3Mock; a fresh bucket per test. */
 class S3LakeFilesIT extends LakeFilesContract {
-    private static S3MockBackend server;
-    private static S3Client s3;
+    private static final S3Client s3 = LocalS3.client();
 
     private String bucket;
 
-    @BeforeAll
-    static void startServer() {
-        server = S3MockBackend.start();
-        s3 = server.client();
-        System.out.printf("S3Mock started in %d ms at %s%n", server.startupTime().toMillis(), server.endpoint());
-    }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Override
     protected LakeFiles newFiles() {

@@ -2,11 +2,8 @@ package dev.marquee.adapters.s3;
 
 import dev.marquee.domain.port.ModelStore;
 import dev.marquee.domain.port.StoreUnavailableException;
-import dev.marquee.testing.backend.S3MockBackend;
 import dev.marquee.testing.contract.Fixtures;
 import dev.marquee.testing.contract.ModelStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -15,27 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The S3 model store against the same contract as the local-folder one, on S3Mock; a fresh bucket per test. */
 class S3ModelStoreIT extends ModelStoreContract {
-    private static S3MockBackend server;
-    private static S3Client s3;
+    private static final S3Client s3 = LocalS3.client();
 
     private String bucket;
 
-    @BeforeAll
-    static void startServer() {
-        server = S3MockBackend.start();
-        s3 = server.client();
-        System.out.printf("S3Mock started in %d ms at %s%n", server.startupTime().toMillis(), server.endpoint());
-    }
 
-    @AfterAll
-    static void stopServer() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Override
     protected ModelStore newStore() {

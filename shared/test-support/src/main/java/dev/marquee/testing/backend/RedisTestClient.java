@@ -1,4 +1,4 @@
-package dev.marquee.adapters.redis;
+package dev.marquee.testing.backend;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * bounds every call (Quarkus's {@code quarkus.redis.timeout}). Closing it closes the client and Vert.x.
  * {@link #connectCluster} is the {@code quarkus.redis.client-type=cluster} flavour, for a cluster-mode server.
  */
-final class RedisTestClient implements AutoCloseable {
+public final class RedisTestClient implements AutoCloseable {
     private final Vertx vertx;
     private final Redis client;
     private final RedisDataSource dataSource;
@@ -38,12 +38,12 @@ final class RedisTestClient implements AutoCloseable {
         this.dataSource = new BlockingRedisDataSourceImpl(vertx, client, RedisAPI.api(client), timeout);
     }
 
-    static RedisTestClient connect(URI endpoint, Duration timeout) {
+    public static RedisTestClient connect(URI endpoint, Duration timeout) {
         return new RedisTestClient(endpoint, timeout, RedisClientType.STANDALONE);
     }
 
     /** A cluster client of a single cluster-mode node, after giving that node every slot. */
-    static RedisTestClient connectCluster(URI node, Duration timeout) {
+    public static RedisTestClient connectCluster(URI node, Duration timeout) {
         try (RedisTestClient admin = connect(node, timeout)) {
             String[] addSlots = IntStream.range(0, 16384).mapToObj(Integer::toString).toArray(String[]::new);
             admin.dataSource.execute("CLUSTER", prepend("ADDSLOTS", addSlots));
@@ -52,12 +52,12 @@ final class RedisTestClient implements AutoCloseable {
         return new RedisTestClient(node, timeout, RedisClientType.CLUSTER);
     }
 
-    RedisDataSource dataSource() {
+    public RedisDataSource dataSource() {
         return dataSource;
     }
 
     /** The timeout the data source was built with, which it does not expose. */
-    Duration timeout() {
+    public Duration timeout() {
         return timeout;
     }
 
