@@ -93,6 +93,19 @@ public final class S3MockBackend implements LocalBackend {
      * {@code workDir/tomcat}; {@link #close()} deletes {@code workDir}.
      */
     public static S3MockBackend start(Path workDir) {
+        return start(workDir, false);
+    }
+
+    /**
+     * Like {@link #start(Path)}, but the endpoint speaks HTTPS (S3Mock's bundled self-signed certificate): the SDK then
+     * sends payloads unsigned with a trailing checksum, as against real S3, instead of SigV4-signing every chunk as it
+     * does over plain HTTP. For benchmarks whose figures should carry over to AWS.
+     */
+    public static S3MockBackend startWithTls(Path workDir) {
+        return start(workDir, true);
+    }
+
+    private static S3MockBackend start(Path workDir, boolean tls) {
         long t0 = System.nanoTime();
         Path store = workDir.resolve("store");
         Path tomcat = workDir.resolve("tomcat");
@@ -127,6 +140,13 @@ public final class S3MockBackend implements LocalBackend {
         props.put("server.tomcat.max-http-form-post-size", "10MB");
         props.put("spring.servlet.multipart.max-file-size", "10MB");
         props.put("spring.servlet.multipart.max-request-size", "10MB");
+        if (tls) {
+            // what S3MockApplication.start would set: the main connector serves TLS with the bundled certificate
+            props.put("server.ssl.key-store", "classpath:s3mock.jks");
+            props.put("server.ssl.key-store-password", "password");
+            props.put("server.ssl.key-alias", "selfsigned");
+            props.put("server.ssl.key-password", "password");
+        }
 
         SpringApplicationBuilder builder = new SpringApplicationBuilder(S3MockApplication.class)
                 .properties(props)
@@ -165,7 +185,9 @@ public final class S3MockBackend implements LocalBackend {
             deleteRecursively(workDir);
             throw e;
         }
-        URI endpoint = URI.create("http://" + FreePort.LOOPBACK + ":" + httpPort);
+        URI endpoint = tls
+                ? URI.create("https://" + FreePort.LOOPBACK + ":" + tomcat(context).getPort())
+                : URI.create("http://" + FreePort.LOOPBACK + ":" + httpPort);
         return new S3MockBackend(context, workDir, store, endpoint, Duration.ofNanos(System.nanoTime() - t0));
     }
 
@@ -189,16 +211,23 @@ public final class S3MockBackend implements LocalBackend {
         return startup;
     }
 
-    /** A client for this server: path-style, URL-connection HTTP client, dummy static credentials, us-east-1. */
+    /**
+     * A client for this server: path-style, URL-connection HTTP client, dummy static credentials, us-east-1; over
+     * HTTPS it trusts the self-signed certificate of this loopback server (and nothing else is ever reached).
+     */
     public S3Client client() {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10));
         return S3Client.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)))
+                .httpClient(endpoint.getScheme().equals("https")
+                        ? http.buildWithDefaults(software.amazon.awssdk.utils.AttributeMap.builder()
+                                .put(software.amazon.awssdk.http.SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, true).build())
+                        : http.build())
                 .build();
     }
 
