@@ -105,19 +105,42 @@ final class IngestBench {
             System.out.println("ingest: one handler instance, lake = S3Mock over HTTPS, features = " + (redisFeatures ? "Redis 6.2" : "in memory")
                     + ", all on 127.0.0.1 (" +
                     Runtime.getRuntime().availableProcessors() + " cores)");
-            System.out.printf(Locale.ROOT, "%8s %10s %10s %12s %14s%n", "batch", "events", "seconds", "events/s", "p50 batch ms");
+            System.out.printf(Locale.ROOT, "%8s %10s %10s %12s %14s %22s%n", "batch", "events", "seconds", "events/s", "p50 batch ms", "handler cpu us/event");
             for (Result r : results) {
-                System.out.printf(Locale.ROOT, "%8d %10d %10.2f %12.0f %14.1f%n", r.batch, r.events, r.seconds, r.events / r.seconds, r.p50BatchMs);
+                System.out.printf(Locale.ROOT, "%8d %10d %10.2f %12.0f %14.1f %22.1f%n", r.batch, r.events, r.seconds, r.events / r.seconds,
+                        r.p50BatchMs, r.handlerCpuMicrosPerEvent);
             }
             for (Result r : results) {
-                System.out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"batch\":%d,\"events_per_s\":%.0f,\"events\":%d,\"seconds\":%.3f,\"p50_batch_ms\":%.1f,\"features\":\"%s\"}%n",
-                        r.batch, r.events / r.seconds, r.events, r.seconds, r.p50BatchMs, redisFeatures ? "redis" : "memory");
+                System.out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"batch\":%d,\"events_per_s\":%.0f,\"events\":%d,\"seconds\":%.3f,\"p50_batch_ms\":%.1f,\"handler_cpu_us_per_event\":%.1f,\"features\":\"%s\"}%n",
+                        r.batch, r.events / r.seconds, r.events, r.seconds, r.p50BatchMs, r.handlerCpuMicrosPerEvent, redisFeatures ? "redis" : "memory");
             }
             return 0;
         }
     }
 
-    private record Result(int batch, int events, double seconds, double p50BatchMs) {
+    private record Result(int batch, int events, double seconds, double p50BatchMs, double handlerCpuMicrosPerEvent) {
+    }
+
+    /**
+     * CPU time of this JVM's threads except S3Mock's (Tomcat's) ones: the handler, its SDK and Redis clients. The
+     * local servers share this machine's cores, so this says what one instance costs where they do not.
+     */
+    private static long handlerCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            String name = t.getThreadName();
+            if (name.startsWith("http-nio") || name.startsWith("https-jsse-nio") || name.startsWith("Catalina")
+                    || name.startsWith("container-")) {
+                continue;
+            }
+            long cpu = mx.getThreadCpuTime(t.getThreadId());
+            total += Math.max(0, cpu);
+        }
+        return total;
     }
 
     private static StreamBatchHandler handler(S3Client s3, RedisTestClient redis, Path work, boolean redisFeatures) {
@@ -147,6 +170,7 @@ final class IngestBench {
 
     private static Result measure(StreamBatchHandler handler, List<StreamBatch.Record> records, int batch, String label) {
         List<Double> batchMillis = new ArrayList<>();
+        long cpuStart = handlerCpuNanos();
         long start = System.nanoTime();
         int done = 0;
         for (int from = 0; from < records.size(); from += batch) {
@@ -164,7 +188,8 @@ final class IngestBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMicrosPerEvent = (handlerCpuNanos() - cpuStart) / 1e3 / records.size();
         batchMillis.sort(Double::compare);
-        return new Result(batch, records.size(), seconds, batchMillis.get(batchMillis.size() / 2));
+        return new Result(batch, records.size(), seconds, batchMillis.get(batchMillis.size() / 2), cpuMicrosPerEvent);
     }
 }
