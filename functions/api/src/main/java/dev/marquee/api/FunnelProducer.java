@@ -1,9 +1,11 @@
 package dev.marquee.api;
 
 import dev.marquee.domain.funnel.AvailabilityRule;
+import dev.marquee.domain.funnel.BecauseYouWatchedGenerator;
 import dev.marquee.domain.funnel.FallbackPopularity;
 import dev.marquee.domain.funnel.Funnel;
 import dev.marquee.domain.funnel.PopularInSegmentGenerator;
+import dev.marquee.domain.funnel.PrecomputedCandidatesGenerator;
 import dev.marquee.domain.funnel.RemoveSeenRule;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.FeatureStore;
@@ -31,7 +33,8 @@ public class FunnelProducer {
     Funnel funnel(UserProfiles profiles, FeatureStore features, ModelRegistry registry, CandidateStore candidates,
                   ItemCatalog catalog, FallbackPopularity fallback) {
         return new Funnel(profiles, features, registry,
-                List.of(new PopularInSegmentGenerator(candidates)),
+                List.of(new BecauseYouWatchedGenerator(candidates, features), new PrecomputedCandidatesGenerator(candidates),
+                        new PopularInSegmentGenerator(candidates)),
                 List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)),
                 fallback);
     }

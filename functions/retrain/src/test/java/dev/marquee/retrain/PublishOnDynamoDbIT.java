@@ -1,5 +1,6 @@
 package dev.marquee.retrain;
 
+import dev.marquee.adapters.bundle.BundleManifest;
 import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.dynamodb.DynamoDbCandidateStore;
 import dev.marquee.adapters.dynamodb.DynamoDbModelRegistry;

@@ -30,7 +30,7 @@ import java.util.zip.ZipException;
  * rules of PUT /v1/items, and writes the valid ones through {@link ItemCatalog#putAll} in batches as it goes, so memory
  * stays flat for any file size. Items are puts keyed by item_id, so running an import again is harmless.
  */
-final class CatalogImport {
+public final class CatalogImport {
     static final int BATCH = 500;
     static final int MAX_ERRORS = 100;
 
@@ -38,19 +38,19 @@ final class CatalogImport {
     private final ItemValidator validator;
     private final ItemCatalog catalog;
 
-    CatalogImport(ObjectMapper json, ItemValidator validator, ItemCatalog catalog) {
+    public CatalogImport(ObjectMapper json, ItemValidator validator, ItemCatalog catalog) {
         this.json = json;
         this.validator = validator;
         this.catalog = catalog;
     }
 
     /** One problem on one line of the file (1-based). */
-    record LineError(int line, String field, String reason) {
+    public record LineError(int line, String field, String reason) {
     }
 
     /** What an import did: non-blank lines read, items written, lines refused, and the first problems (its wire form too). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Report(String key, int lines, int imported, int rejected, List<LineError> errors, boolean errorsTruncated) {
+    public record Report(String key, int lines, int imported, int rejected, List<LineError> errors, boolean errorsTruncated) {
     }
 
     /** A store failed mid-way: what was written before it stays written; the whole import can simply run again. */
@@ -67,7 +67,7 @@ final class CatalogImport {
         }
     }
 
-    Report run(String key, InputStream object) {
+    public Report run(String key, InputStream object) {
         Run run = new Run();
         try (InputStream raw = object; BufferedReader in = reader(key, raw)) {
             int number = 0;

@@ -1,8 +1,7 @@
-package dev.marquee.retrain;
+package dev.marquee.adapters.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.json.Json;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.port.ModelStore;
