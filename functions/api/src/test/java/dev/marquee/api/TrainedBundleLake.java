@@ -4,6 +4,7 @@ import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
+import dev.marquee.domain.publish.BundleDescription;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -26,28 +25,24 @@ public class TrainedBundleLake implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            // the build gives the test JVMs one lake folder (a system property, which outranks a resource's config)
-            lake = Path.of(System.getProperty("marquee.local.lake-dir", "target/test-lake"));
-            LocalFolderModelStore models = new LocalFolderModelStore(lake);
-            Map<CandidateKind, Map<String, List<Candidate>>> lists = Map.of(
-                    CandidateKind.USER, Map.of("bundle-user", List.of(new Candidate("i11", 0.9, "ials"), new Candidate("i12", 0.8, "ials"))),
-                    CandidateKind.SIMILAR, Map.of("i1", List.of(new Candidate("i21", 0.95, "similar_items"), new Candidate("i22", 0.7, "similar_items"))),
-                    CandidateKind.SEGMENT, Map.of("*|*", List.of(new Candidate("i31", 100, "popular_in_segment"))));
-            StringBuilder artifacts = new StringBuilder();
-            for (CandidateKind kind : CandidateKind.values()) {
-                byte[] file = BundleFiles.write(lists.get(kind));
-                models.put(VERSION, BundleFiles.fileOf(kind), file);
-                artifacts.append(artifacts.isEmpty() ? "" : ",").append("\"").append(BundleFiles.fileOf(kind))
-                        .append("\":{\"sha256\":\"").append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)))
-                        .append("\",\"bytes\":").append(file.length).append("}");
-            }
-            models.put(VERSION, BundleFiles.METRICS, "{\"ials\":{\"ndcg@10\":0.05},\"popularity\":{\"ndcg@10\":0.03}}".getBytes(StandardCharsets.UTF_8));
-            models.put(VERSION, BundleFiles.MANIFEST, ("{\"version\":\"" + VERSION + "\",\"artifacts\":{" + artifacts + "}}").getBytes(StandardCharsets.UTF_8));
-            return Map.of();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        // the build gives the test JVMs one lake folder (a system property, which outranks a resource's config)
+        lake = Path.of(System.getProperty("marquee.local.lake-dir", "target/test-lake"));
+        LocalFolderModelStore models = new LocalFolderModelStore(lake);
+        Map<CandidateKind, Map<String, List<Candidate>>> lists = Map.of(
+                CandidateKind.USER, Map.of("bundle-user", List.of(new Candidate("i11", 0.9, "ials"), new Candidate("i12", 0.8, "ials"))),
+                CandidateKind.SIMILAR, Map.of("i1", List.of(new Candidate("i21", 0.95, "similar_items"), new Candidate("i22", 0.7, "similar_items"))),
+                CandidateKind.SEGMENT, Map.of("*|*", List.of(new Candidate("i31", 100, "popular_in_segment"))));
+        StringBuilder artifacts = new StringBuilder();
+        for (CandidateKind kind : CandidateKind.values()) {
+            byte[] file = BundleFiles.write(lists.get(kind));
+            models.put(VERSION, BundleFiles.fileOf(kind), file);
+            artifacts.append(artifacts.isEmpty() ? "" : ",").append("\"").append(BundleFiles.fileOf(kind))
+                    .append("\":{\"sha256\":\"").append(BundleDescription.Digest.of(file).sha256())
+                    .append("\",\"bytes\":").append(file.length).append("}");
         }
+        models.put(VERSION, BundleFiles.METRICS, "{\"ials\":{\"ndcg@10\":0.05},\"popularity\":{\"ndcg@10\":0.03}}".getBytes(StandardCharsets.UTF_8));
+        models.put(VERSION, BundleFiles.MANIFEST, ("{\"version\":\"" + VERSION + "\",\"artifacts\":{" + artifacts + "}}").getBytes(StandardCharsets.UTF_8));
+        return Map.of();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.json.Json;
+import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.EventWeights;
@@ -29,14 +30,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -194,7 +192,7 @@ public final class RefreshJob {
         Map<String, Long> sizes = new LinkedHashMap<>();
         artifacts.forEach((name, bytes) -> {
             ObjectNode a = files.putObject(name);
-            a.put("sha256", sha256(bytes));
+            a.put("sha256", BundleDescription.Digest.of(bytes).sha256());
             a.put("bytes", bytes.length);
             sizes.put(name, (long) bytes.length);
         });
@@ -271,13 +269,6 @@ public final class RefreshJob {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;

@@ -1,6 +1,7 @@
 package dev.marquee.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.embedded.LocalFolderEventLake;
 import dev.marquee.adapters.embedded.LocalFolderLakeFiles;
@@ -83,7 +84,7 @@ class RefreshJobIT {
         for (var e : artifacts.properties()) {
             byte[] bytes = store.get(result.version(), e.getKey()).orElseThrow();
             assertThat(e.getValue().path("bytes").asLong()).as(e.getKey()).isEqualTo(bytes.length);
-            assertThat(e.getValue().path("sha256").asText()).as(e.getKey()).isEqualTo(RefreshJob.sha256(bytes));
+            assertThat(e.getValue().path("sha256").asText()).as(e.getKey()).isEqualTo(BundleDescription.Digest.of(bytes).sha256());
         }
 
         JsonNode metrics = Json.newMapper().readTree(store.get(result.version(), "metrics.json").orElseThrow());

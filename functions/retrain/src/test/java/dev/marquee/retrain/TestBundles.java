@@ -1,13 +1,12 @@
 package dev.marquee.retrain;
 
+import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.port.ModelStore;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ final class TestBundles {
             byte[] file = BundleFiles.write(lists.getOrDefault(kind, Map.of()));
             store.put(version, BundleFiles.fileOf(kind), file);
             manifest.append(sep).append(String.format(Locale.ROOT, "\"%s\":{\"sha256\":\"%s\",\"bytes\":%d}",
-                    BundleFiles.fileOf(kind), sha256(file), file.length));
+                    BundleFiles.fileOf(kind), BundleDescription.Digest.of(file).sha256(), file.length));
             sep = ",";
         }
         manifest.append("}}");
@@ -64,11 +63,4 @@ final class TestBundles {
                 .toList();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

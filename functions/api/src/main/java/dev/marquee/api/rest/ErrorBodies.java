@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.marquee.domain.ingest.FieldError;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 
@@ -19,6 +21,11 @@ final class ErrorBodies {
             FieldError first = e.errors().getFirst();
             return new InvalidFields(e.code(), first.field(), first.reason(), e.errors());
         }
+    }
+
+    /** 404 with the usual error shape, naming the path or body field that points at nothing. */
+    static Response notFound(String field, String message) {
+        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(new ApiError("not_found", field, message)).build();
     }
 
     /** A backend that could not be reached: which one, and what the caller should do. */

@@ -48,8 +48,7 @@ public class ItemImportResource {
         String key = key(JsonBodies.object(json, body, "invalid_request"));
         Optional<InputStream> object = lake.open(key);
         if (object.isEmpty()) {
-            return Response.status(404).type(MediaType.APPLICATION_JSON)
-                    .entity(new ApiError("not_found", "key", "no object " + key + " in the lake")).build();
+            return ErrorBodies.notFound("key", "no object " + key + " in the lake");
         }
         try {
             CatalogImport.Report report = new CatalogImport(json, new ItemValidator(), catalog).run(key, object.get());

@@ -45,7 +45,6 @@ public class ItemsResource {
         String id = QueryParams.id("item_id", itemId);
         return catalog.get(id)
                 .map(item -> Response.ok(ItemJson.of(item)).build())
-                .orElseGet(() -> Response.status(404).type(MediaType.APPLICATION_JSON)
-                        .entity(new ApiError("not_found", "item_id", "no item " + id + " in the catalog")).build());
+                .orElseGet(() -> ErrorBodies.notFound("item_id", "no item " + id + " in the catalog"));
     }
 }

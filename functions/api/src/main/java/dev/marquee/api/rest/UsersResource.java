@@ -73,8 +73,7 @@ public class UsersResource {
         String id = QueryParams.id("user_id", userId);
         return profiles.get(id)
                 .map(p -> Response.ok(ProfileJson.of(p)).build())
-                .orElseGet(() -> Response.status(404).type(MediaType.APPLICATION_JSON)
-                        .entity(new ApiError("not_found", "user_id", "no profile for user " + id)).build());
+                .orElseGet(() -> ErrorBodies.notFound("user_id", "no profile for user " + id));
     }
 
     @DELETE

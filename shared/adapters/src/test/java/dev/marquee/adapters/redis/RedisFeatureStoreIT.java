@@ -5,11 +5,8 @@ import dev.marquee.adapters.embedded.InMemoryFeatureStore;
 import dev.marquee.domain.features.TrendingDecay;
 import dev.marquee.domain.model.ScoredItem;
 import dev.marquee.domain.port.FeatureStore;
-import dev.marquee.testing.backend.RedisServerBackend;
 import dev.marquee.testing.contract.FeatureStoreContract;
 import dev.marquee.testing.contract.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -23,24 +20,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The Redis adapter against the feature store contract, on a real Redis server on loopback. */
 class RedisFeatureStoreIT extends FeatureStoreContract {
-    private static RedisServerBackend server;
-    private static RedisTestClient client;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerBackend.start();
-        client = RedisTestClient.connect(server.endpoint(), Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private static final RedisTestClient client = LocalRedis.client();
 
     @Override
     protected FeatureStore newStore() {

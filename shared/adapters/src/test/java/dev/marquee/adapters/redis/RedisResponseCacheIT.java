@@ -2,11 +2,8 @@ package dev.marquee.adapters.redis;
 
 import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.domain.port.ResponseCache;
-import dev.marquee.testing.backend.RedisServerBackend;
 import dev.marquee.testing.contract.Fixtures;
 import dev.marquee.testing.contract.ResponseCacheContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,24 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Redis adapter against the response cache contract, on a real Redis server on loopback. */
 class RedisResponseCacheIT extends ResponseCacheContract {
-    private static RedisServerBackend server;
-    private static RedisTestClient client;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerBackend.start();
-        client = RedisTestClient.connect(server.endpoint(), Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    private static final RedisTestClient client = LocalRedis.client();
 
     @Override
     protected ResponseCache newCache() {

@@ -23,6 +23,16 @@ public record BundleDescription(String version, Map<String, Digest> artifacts, M
             Objects.requireNonNull(sha256, "sha256");
             sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The entry of a file with these bytes: what the training job writes and the publish step checks. */
+        public static Digest of(byte[] content) {
+            try {
+                return new Digest(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(content)), content.length);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
     }
 
     public BundleDescription {

@@ -7,13 +7,10 @@ import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.ModelStore;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +161,7 @@ public final class BundlePublisher {
         if (bytes.length != expected.bytes()) {
             return Optional.of(file + " is " + bytes.length + " bytes, manifest.json says " + expected.bytes());
         }
-        String actual = sha256(bytes);
+        String actual = BundleDescription.Digest.of(bytes).sha256();
         if (!actual.equals(expected.sha256())) {
             return Optional.of(file + " sha256 " + actual + " does not match manifest.json " + expected.sha256());
         }
@@ -172,7 +169,7 @@ public final class BundlePublisher {
     }
 
     private static boolean matches(byte[] content, BundleDescription.Digest expected) {
-        return expected != null && content.length == expected.bytes() && sha256(content).equals(expected.sha256());
+        return expected != null && content.length == expected.bytes() && BundleDescription.Digest.of(content).sha256().equals(expected.sha256());
     }
 
     private int load(String version, CandidateKind kind, byte[] content) {
@@ -197,11 +194,4 @@ public final class BundlePublisher {
         return n;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }
