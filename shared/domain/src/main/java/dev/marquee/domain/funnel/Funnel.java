@@ -7,6 +7,7 @@ import dev.marquee.domain.model.Segment;
 import dev.marquee.domain.model.UserProfile;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ModelRegistry;
+import dev.marquee.domain.port.Ranker;
 import dev.marquee.domain.port.StoreUnavailableException;
 import dev.marquee.domain.port.UserProfiles;
 
@@ -32,9 +33,17 @@ public final class Funnel {
     private final List<CandidateGenerator> generators;
     private final List<ReRankRule> rules;
     private final FallbackPopularity fallback;
+    private final Ranker ranker;
 
     public Funnel(UserProfiles profiles, FeatureStore features, ModelRegistry registry,
                   List<CandidateGenerator> generators, List<ReRankRule> rules, FallbackPopularity fallback) {
+        this(profiles, features, registry, generators, null, rules, fallback);
+    }
+
+    /** With a learned ranker between candidate generation and the rules; {@code null} keeps candidate order. */
+    public Funnel(UserProfiles profiles, FeatureStore features, ModelRegistry registry,
+                  List<CandidateGenerator> generators, Ranker ranker, List<ReRankRule> rules, FallbackPopularity fallback) {
+        this.ranker = ranker;
         this.profiles = profiles;
         this.features = features;
         this.registry = registry;
@@ -48,6 +57,11 @@ public final class Funnel {
         RecommendationContext context = context(request, degraded);
 
         List<Recommendation> merged = candidates(context, degraded);
+        if (ranker != null && !merged.isEmpty()) {
+            List<Recommendation> candidateOrder = merged;
+            List<Recommendation> ranked = attempt(() -> ranker.rank(context, candidateOrder), "ranker", degraded);
+            merged = ranked != null ? ranked : candidateOrder;
+        }
         List<Recommendation> result;
         try {
             for (ReRankRule rule : rules) {
