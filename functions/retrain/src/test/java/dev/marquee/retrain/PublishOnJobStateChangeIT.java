@@ -11,6 +11,7 @@ import dev.marquee.adapters.s3.S3ModelStore;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.ModelVersion;
 import dev.marquee.testing.EventSamples;
+import dev.marquee.testing.TestTarball;
 import dev.marquee.testing.lambda.LambdaRuntimeResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

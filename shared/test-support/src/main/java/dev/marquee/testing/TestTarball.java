@@ -1,4 +1,4 @@
-package dev.marquee.retrain;
+package dev.marquee.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-/** A tar.gz as SageMaker uploads /opt/ml/model: ustar entries, for the publish tests. */
-final class TestTarball {
+/** A tar.gz of the given files (ustar entries, in map order), as SageMaker uploads /opt/ml/model: for tests. */
+public final class TestTarball {
     private TestTarball() {
     }
 
-    static byte[] of(Map<String, byte[]> files) {
+    public static byte[] of(Map<String, byte[]> files) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
