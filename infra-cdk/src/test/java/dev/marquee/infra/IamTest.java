@@ -137,11 +137,11 @@ class IamTest {
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0).renderedResources()).isEqualTo("${" + bucket + ".Arn}/models/*");
         assertThat(writes.get(0).actions()).contains("s3:PutObject").noneMatch(a -> a.startsWith("s3:Delete"));
-        // its input channels and its own checkpoints; not models/ at large, not deletions/
+        // its input channels and its own checkpoints; not models/ at large
         List<Statement> reads = of(role, a -> a.equals("s3:GetObject*"));
         assertThat(reads).hasSize(1);
         assertThat(reads.get(0).renderedResources()).isEqualTo("[${" + bucket + ".Arn},${" + bucket + ".Arn}/catalog/*,${"
-                + bucket + ".Arn}/events/*,${" + bucket + ".Arn}/models/_checkpoints/*]");
+                + bucket + ".Arn}/deletions/*,${" + bucket + ".Arn}/events/*,${" + bucket + ".Arn}/models/_checkpoints/*]");
         // nothing but S3, its logs, its metrics and pulling its image
         assertThat(synth.statementsOf(role).stream().flatMap(s -> s.actions().stream()).map(a -> a.substring(0, a.indexOf(':'))).distinct())
                 .containsExactlyInAnyOrder("s3", "logs", "cloudwatch", "ecr");

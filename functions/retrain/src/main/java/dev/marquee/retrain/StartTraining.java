@@ -1,5 +1,8 @@
 package dev.marquee.retrain;
 
+import dev.marquee.adapters.lake.LakeLayout;
+import dev.marquee.adapters.s3.S3LakeFiles;
+import dev.marquee.domain.port.LakeFiles;
 import dev.marquee.domain.port.TrainingJobs;
 import dev.marquee.domain.retrain.TrainingJobSpec;
 import dev.marquee.runtime.config.MarqueeConfig;
@@ -7,6 +10,7 @@ import dev.marquee.runtime.metrics.EmfMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,24 +19,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A schedule tick: start the embedding-refresh training job on the lake's events/ and catalog/, its bundle to
- * models/. The job name and model version come from the tick's time, so a redelivered tick finds its job already
- * there (SageMaker's ResourceInUse) and succeeds without starting a second one.
+ * A schedule tick: start the embedding-refresh training job on the lake's events/ (and catalog/ and deletions/ when
+ * they hold anything: SageMaker fails a job whose S3 channel is empty, and a stage may have imported no catalog file
+ * or erased no user yet), its bundle to models/. The deletions channel is what lets the job drop erased users' events.
+ * The job name and model version come from the tick's time, so a redelivered tick finds its job already there
+ * (SageMaker's ResourceInUse) and succeeds without starting a second one.
  */
 @ApplicationScoped
 public class StartTraining {
     private static final Logger LOG = Logger.getLogger(StartTraining.class);
     static final String EVENTS_CHANNEL = "events";
     static final String CATALOG_CHANNEL = "catalog";
+    static final String DELETIONS_CHANNEL = "deletions";
 
     private final TrainingJobs jobs;
+    private final LakeFiles lakeFiles;
     private final RetrainConfig retrain;
     private final MarqueeConfig marquee;
     private final EmfMetrics metrics;
 
     @Inject
-    public StartTraining(TrainingJobs jobs, RetrainConfig retrain, MarqueeConfig marquee, EmfMetrics metrics) {
+    public StartTraining(TrainingJobs jobs, S3Client s3, RetrainConfig retrain, MarqueeConfig marquee, EmfMetrics metrics) {
         this.jobs = jobs;
+        this.lakeFiles = new S3LakeFiles(s3, marquee.aws().lakeBucket(), "");
         this.retrain = retrain;
         this.marquee = marquee;
         this.metrics = metrics;
@@ -60,8 +69,12 @@ public class StartTraining {
         String lake = "s3://" + bucket + "/";
         String name = JobNames.trainingJob(retrain.jobPrefix(), at);
         Map<String, String> channels = new LinkedHashMap<>();
-        channels.put(EVENTS_CHANNEL, lake + "events/");
-        channels.put(CATALOG_CHANNEL, lake + "catalog/");
+        channels.put(EVENTS_CHANNEL, lake + LakeLayout.EVENTS_PREFIX);
+        for (String optional : new String[]{CATALOG_CHANNEL, DELETIONS_CHANNEL}) {
+            if (!lakeFiles.list(optional + "/").isEmpty()) {
+                channels.put(optional, lake + optional + "/");
+            }
+        }
         Map<String, String> hp = new LinkedHashMap<>();
         hp.put("factors", Integer.toString(retrain.factors()));
         hp.put("iterations", Integer.toString(retrain.iterations()));

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,11 +51,7 @@ class PublishOnJobStateChangeIT {
     @BeforeEach
     void emptyStores() {
         RetrainBackends.createTables();
-        var listed = RetrainBackends.s3.listObjectsV2(b -> b.bucket(LAKE)).contents();
-        if (!listed.isEmpty()) {
-            RetrainBackends.s3.deleteObjects(b -> b.bucket(LAKE).delete(d -> d.objects(
-                    listed.stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList())));
-        }
+        RetrainBackends.emptyLake();
         RetrainBackends.sageMaker.reset();
         lake = new S3ModelStore(RetrainBackends.s3, LAKE);
         registry = new DynamoDbModelRegistry(RetrainBackends.dynamoClient, DynamoDbTables.MODELS);

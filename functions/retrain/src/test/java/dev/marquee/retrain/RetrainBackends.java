@@ -7,6 +7,7 @@ import dev.marquee.testing.backend.S3MockBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,15 @@ public class RetrainBackends implements QuarkusTestResourceLifecycleManager {
         c.put("marquee.retrain.factors", "32");
         c.put("marquee.retrain.iterations", "12");
         return c;
+    }
+
+    /** Deletes every object of the lake bucket. */
+    static void emptyLake() {
+        var listed = s3.listObjectsV2(b -> b.bucket(LAKE)).contents();
+        if (!listed.isEmpty()) {
+            s3.deleteObjects(b -> b.bucket(LAKE).delete(d -> d.objects(
+                    listed.stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList())));
+        }
     }
 
     /** Empty candidates and models tables (each test starts with nothing published). */

@@ -11,10 +11,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.marquee.retrain.RetrainBackends.LAKE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +36,28 @@ class StartTrainingIT {
     ObjectMapper json;
 
     @BeforeEach
-    void freshStub() {
+    void freshStubAndALakeWithEventsACatalogFileAndAnErasure() {
         RetrainBackends.sageMaker.reset();
+        RetrainBackends.emptyLake();
+        put("events/dt=2026-11-21/hour=14/part-0001.jsonl.gz");
+        put("catalog/2026-11-20.jsonl");
+        put("deletions/dt=2026-11-21/u42.jsonl");
+    }
+
+    private static void put(String key) {
+        RetrainBackends.s3.putObject(b -> b.bucket(LAKE).key(key), RequestBody.fromString("{}"));
+    }
+
+    private static Map<String, String> channels(JsonNode request) {
+        Map<String, String> channels = new TreeMap<>();
+        for (JsonNode ch : request.path("InputDataConfig")) {
+            JsonNode s3 = ch.path("DataSource").path("S3DataSource");
+            assertThat(s3.path("S3DataType").asText()).isEqualTo("S3Prefix");
+            assertThat(s3.path("S3DataDistributionType").asText()).isEqualTo("FullyReplicated");
+            assertThat(ch.path("InputMode").asText()).isEqualTo("File");
+            channels.put(ch.path("ChannelName").asText(), s3.path("S3Uri").asText());
+        }
+        return channels;
     }
 
     private JsonNode invoke(String eventJson) throws Exception {
@@ -43,7 +65,7 @@ class StartTrainingIT {
     }
 
     @Test
-    void aTickStartsOneGpuTrainingJobOnTheLakesEventsAndCatalogWithTheConfiguredHyperparameters() throws Exception {
+    void aTickStartsOneGpuTrainingJobOnTheLakesEventsCatalogAndDeletionsWithTheConfiguredHyperparameters() throws Exception {
         JsonNode outcome = invoke(EventSamples.read("eventbridge/scheduled-tick.json"));
 
         assertThat(outcome.path("outcome").asText()).isEqualTo("created");
@@ -63,16 +85,10 @@ class StartTrainingIT {
         assertThat(r.path("AlgorithmSpecification").path("TrainingInputMode").asText()).isEqualTo("File");
         assertThat(r.path("RoleArn").asText()).isEqualTo(RetrainBackends.ROLE);
 
-        assertThat(r.path("InputDataConfig")).hasSize(2);
-        Map<String, String> channels = new java.util.TreeMap<>();
-        for (JsonNode ch : r.path("InputDataConfig")) {
-            JsonNode s3 = ch.path("DataSource").path("S3DataSource");
-            assertThat(s3.path("S3DataType").asText()).isEqualTo("S3Prefix");
-            assertThat(s3.path("S3DataDistributionType").asText()).isEqualTo("FullyReplicated");
-            channels.put(ch.path("ChannelName").asText(), s3.path("S3Uri").asText());
-        }
-        assertThat(channels).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+        assertThat(r.path("InputDataConfig")).hasSize(3);
+        assertThat(channels(r)).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "catalog", "s3://" + LAKE + "/catalog/",
+                "deletions", "s3://" + LAKE + "/deletions/",
                 "events", "s3://" + LAKE + "/events/")));
 
         assertThat(r.path("OutputDataConfig").path("S3OutputPath").asText()).isEqualTo("s3://" + LAKE + "/models/_jobs/");
@@ -86,14 +102,25 @@ class StartTrainingIT {
         assertThat(r.path("CheckpointConfig").path("S3Uri").asText()).isEqualTo("s3://" + LAKE + "/models/_checkpoints/" + JOB + "/");
         assertThat(r.path("CheckpointConfig").path("LocalPath").asText()).isEqualTo("/opt/ml/checkpoints");
 
-        Map<String, String> hp = new java.util.TreeMap<>();
+        Map<String, String> hp = new TreeMap<>();
         r.path("HyperParameters").properties().forEach(e -> {
             assertThat(e.getValue().isTextual()).as("hyperparameter %s is a string", e.getKey()).isTrue();
             hp.put(e.getKey(), e.getValue().asText());
         });
-        assertThat(hp).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+        assertThat(hp).containsExactlyEntriesOf(new TreeMap<>(Map.of(
                 "factors", "32", "iterations", "12", "regularization", "20.0", "alpha", "10.0", "cg_steps", "3",
                 "seed", "42", "candidates_per_user", "500", "similar_per_item", "50", "model_version", "20261122T030000Z")));
+    }
+
+    @Test
+    void anEmptyCatalogOrDeletionsPrefixIsLeftOutBecauseSageMakerFailsAJobOnAnEmptyChannel() throws Exception {
+        RetrainBackends.emptyLake();
+        put("events/dt=2026-11-21/hour=14/part-0001.jsonl.gz");
+
+        invoke(EventSamples.read("eventbridge/scheduled-tick.json"));
+
+        assertThat(channels(RetrainBackends.sageMaker.calls("CreateTrainingJob").get(0).body()))
+                .containsExactly(Map.entry("events", "s3://" + LAKE + "/events/"));
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * The SageMaker training job the retrain function starts (embedding refresh): its execution role and its image.
- * The role reads the lake's {@code events/} and {@code catalog/} (the job's input channels) and its own checkpoints,
+ * The role reads the lake's {@code events/}, {@code catalog/} and {@code deletions/} (the job's input channels) and its own checkpoints,
  * and writes only under {@code models/}; it pulls the image. The image is {@code -c trainingImage=<ECR URI>} when
  * given, else {@code functions/embedding-refresh/Dockerfile} built as an image asset (linux/amd64, what SageMaker's
  * GPU instances run). The job itself is not a CloudFormation resource: retrain calls CreateTrainingJob with what
@@ -37,6 +37,8 @@ public class TrainingJob extends Construct {
     private static final Pattern ECR_URI = Pattern.compile(
             "^(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9._/-]+)(?:[:@].*)?$");
 
+    /** The erasure records (api's DELETE /v1/users), a training input. */
+    public static final String DELETIONS_PREFIX = "deletions/";
     /** Where spot jobs keep checkpoints (one folder per job): under models/, the only prefix the job writes. */
     public static final String CHECKPOINTS_PREFIX = Lake.MODELS_PREFIX + "_checkpoints/";
     /** Where SageMaker uploads each job's model.tar.gz (one folder per job). */
@@ -58,10 +60,11 @@ public class TrainingJob extends Construct {
                 .assumedBy(new ServicePrincipal("sagemaker.amazonaws.com"))
                 .description("Marquee " + settings.stage() + " embedding-refresh training job: read the lake, write models/")
                 .build();
-        // the input channels and, after a spot interruption, its own checkpoints; writes: the bundle, the model archive
-        // and checkpoints, all under models/
+        // the input channels (deletions/: erased users' events must not train the next model) and, after a spot
+        // interruption, its own checkpoints; writes: the bundle, the model archive and checkpoints, all under models/
         lake.grantRead(role, Lake.EVENTS_PREFIX + "*");
         lake.grantRead(role, Lake.CATALOG_PREFIX + "*");
+        lake.grantRead(role, DELETIONS_PREFIX + "*");
         lake.grantRead(role, CHECKPOINTS_PREFIX + "*");
         lake.grantPut(role, Lake.MODELS_PREFIX + "*");
         String logGroup = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:/aws/sagemaker/TrainingJobs";
