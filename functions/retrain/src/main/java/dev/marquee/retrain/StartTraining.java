@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,7 +112,7 @@ public class StartTraining {
 
     private static String required(String value, String key) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(key + " is not set (env " + key.toUpperCase().replace('.', '_').replace('-', '_')
+            throw new IllegalStateException(key + " is not set (env " + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')
                     + "): the CDK app sets it on the function");
         }
         return value;

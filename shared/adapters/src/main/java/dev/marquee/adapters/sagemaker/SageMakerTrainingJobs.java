@@ -10,6 +10,7 @@ import dev.marquee.domain.port.TrainingJobs;
 import dev.marquee.domain.retrain.TrainingJobSpec;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,7 +32,7 @@ public final class SageMakerTrainingJobs implements TrainingJobs {
     }
 
     /** The SageMaker API endpoint of a region: {@code https://api.sagemaker.<region>.amazonaws.com}. */
-    public static java.net.URI endpointFor(String region) {
+    public static URI endpointFor(String region) {
         return SignedJsonClient.regionalEndpoint("api.sagemaker", region);
     }
 
@@ -61,7 +62,10 @@ public final class SageMakerTrainingJobs implements TrainingJobs {
             answer.path("HyperParameters").properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
             return out;
         } catch (AwsServiceException e) {
-            if (e.type().equals("ResourceNotFound") || e.type().equals("ValidationException") && String.valueOf(e.detail()).contains("not found")) {
+            // SageMaker answers a describe of an unknown job with a ValidationException "Requested resource not found."
+            boolean unknownJob = e.type().equals("ResourceNotFound")
+                    || (e.type().equals("ValidationException") && String.valueOf(e.detail()).contains("not found"));
+            if (unknownJob) {
                 return Map.of();
             }
             throw new StoreUnavailableException("sagemaker", "DescribeTrainingJob " + jobName + " failed: " + e.getMessage(), e);
