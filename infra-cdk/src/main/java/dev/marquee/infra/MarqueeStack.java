@@ -19,12 +19,15 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.kinesis.Stream;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -105,12 +108,13 @@ public class MarqueeStack extends Stack {
         }
         alarms = new Alarms(this, "Alarms", settings, httpApi.api(), functions, queues.events(), deadLetters,
                 stream == null ? null : stream.stream(), retraining.training().jobNamePrefix());
-        retraining.alarmTo(alarms.topic());
+        List<Alarm> allAlarms = new ArrayList<>(alarms.alarms());
+        allAlarms.add(retraining.alarmTo(alarms.topic()));
         Map<String, IQueue> allQueues = new LinkedHashMap<>();
         allQueues.put("events", queues.events());
         allQueues.putAll(deadLetters);
         new OpsDashboard(this, "Dashboard", settings.name("ops"), httpApi.api(), functions, allQueues,
-                stream == null ? null : stream.stream(), settings.name("cache"), alarms.alarms());
+                stream == null ? null : stream.stream(), settings.name("cache"), allAlarms);
 
         output("ApiUrl", httpApi.api().getApiEndpoint());
         output("LakeBucket", lake.bucket().getBucketName());

@@ -112,6 +112,8 @@ class MonitoringTest {
         assertMetric(a, "Marquee", "TrainingJobsFailed", "Function", "retrain");
         assertThat(a).containsEntry("Statistic", "Sum").containsEntry("Period", 3600).containsEntry("Threshold", 0)
                 .containsEntry("ComparisonOperator", "GreaterThanThreshold").containsEntry("EvaluationPeriods", 1);
+        String body = Synth.render(synth.where("AWS::CloudWatch::Dashboard", "DashboardName", "marquee-dev-ops").get("DashboardBody"));
+        assertThat(body).contains("${" + synth.idWhere("AWS::CloudWatch::Alarm", "AlarmName", "marquee-dev-training-job-failed") + ".Arn}");
     }
 
     @Test
