@@ -164,6 +164,17 @@ class PublishOnJobStateChangeIT {
     }
 
     @Test
+    void aStoppedJobPublishesNothingEvenWhenABundleIsThere() throws Exception {
+        TestBundles.write(lake, VERSION, 20, 0.12);
+        String stopped = EventSamples.read("eventbridge/sagemaker-job-failed.json").replace("\"Failed\"", "\"Stopped\"");
+
+        JsonNode outcome = invoke(stopped);
+
+        assertThat(outcome.path("outcome").asText()).isEqualTo("job-stopped");
+        assertThat(registry.active()).isEmpty();
+    }
+
+    @Test
     void withoutHyperparametersInTheEventTheVersionComesFromSageMaker() throws Exception {
         // the job as the stub knows it: started by the tick of the same time
         invoke(EventSamples.read("eventbridge/scheduled-tick.json"));
