@@ -1,11 +1,10 @@
 package dev.marquee.devtools.packaging;
 
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import dev.marquee.testing.lambda.LambdaRuntimeApiStub;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,11 @@ public final class ColdStartBench {
     private ColdStartBench() {
     }
 
-    record Result(String function, String mode, double medianMs, double minMs, double maxMs, double packageMib) {
+    /** One process: wall-clock and CPU milliseconds to the first answer. */
+    record Run(double wallMs, double cpuMs) {
+    }
+
+    record Result(String function, String mode, double medianMs, double minMs, double maxMs, double cpuMedianMs, double packageMib) {
         String json() {
             return String.format(Locale.ROOT, "{\"bench\":\"coldstart\",\"function\":\"%s\",\"mode\":\"%s\",\"first_response_ms\":%.0f,\"package_mb\":%.1f}",
                     function, mode, medianMs, packageMib);
@@ -88,24 +91,31 @@ public final class ColdStartBench {
                 JvmAotPackager.deleteTree(dir);
                 Files.createDirectories(dir);
                 JvmAotPackager.run(dir, List.of("unzip", "-q", zip.toString()));
-                List<Double> ms = new ArrayList<>();
+                List<Double> wall = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 for (int r = 0; r <= runs; r++) {
-                    double t = firstResponseMs(function, mode, dir, work, event);
+                    Run t = firstResponse(function, mode, dir, work, event);
                     if (r > 0) {
-                        ms.add(t);
+                        wall.add(t.wallMs());
+                        cpu.add(t.cpuMs());
                     }
-                    System.out.printf(Locale.ROOT, "  %-7s %-8s %s %.0f ms%n", f, mode, r == 0 ? "warm-up" : "run " + r + "  ", t);
+                    System.out.printf(Locale.ROOT, "  %-7s %-8s %s %5.0f ms (%4.0f ms CPU)%n", f, mode, r == 0 ? "warm-up" : "run " + r + "  ",
+                            t.wallMs(), t.cpuMs());
                 }
-                List<Double> sorted = ms.stream().sorted().toList();
-                results.add(new Result(f, mode, median(sorted), sorted.getFirst(), sorted.getLast(), JvmAotPackager.mib(Files.size(zip))));
+                List<Double> sorted = wall.stream().sorted().toList();
+                results.add(new Result(f, mode, median(sorted), sorted.getFirst(), sorted.getLast(), median(cpu.stream().sorted().toList()),
+                        JvmAotPackager.mib(Files.size(zip))));
             }
         }
         System.out.println();
-        System.out.println("Cold start on this machine (" + Runtime.getRuntime().availableProcessors() + " cores, Runtime API stub on 127.0.0.1, "
-                + runs + " runs): process start -> first answered invocation");
-        System.out.printf(Locale.ROOT, "%-8s %-8s %12s %8s %8s %12s%n", "function", "mode", "median ms", "min", "max", "package MiB");
+        System.out.println("Cold start on this machine (" + Runtime.getRuntime().availableProcessors() + " cores, load average "
+                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
+                + ", Runtime API stub on 127.0.0.1, " + runs + " runs): process start -> first answered invocation");
+        System.out.println("(CPU: the function process's user + system time to that point; it does not grow with the machine's load)");
+        System.out.printf(Locale.ROOT, "%-8s %-8s %12s %8s %8s %14s %12s%n", "function", "mode", "median ms", "min", "max", "median CPU ms", "package MiB");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-8s %-8s %12.0f %8.0f %8.0f %12.1f%n", r.function(), r.mode(), r.medianMs(), r.minMs(), r.maxMs(), r.packageMib());
+            System.out.printf(Locale.ROOT, "%-8s %-8s %12.0f %8.0f %8.0f %14.0f %12.1f%n", r.function(), r.mode(), r.medianMs(), r.minMs(), r.maxMs(),
+                    r.cpuMedianMs(), r.packageMib());
         }
         results.forEach(r -> System.out.println(r.json()));
         return 0;
@@ -116,7 +126,7 @@ public final class ColdStartBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static double firstResponseMs(LambdaFunction function, String mode, Path dir, Path work, String event) {
+    private static Run firstResponse(LambdaFunction function, String mode, Path dir, Path work, String event) {
         try (LambdaRuntimeApiStub runtimeApi = LambdaRuntimeApiStub.start();
              FunctionProcess fn = FunctionProcess.start(command(mode, dir), dir, runtimeApi, function.name(), work.resolve("scratch"), env(mode))) {
             try {
@@ -124,7 +134,8 @@ public final class ColdStartBench {
             } catch (RuntimeException e) {
                 throw new IllegalStateException(function.name() + " (" + mode + ") did not answer: " + e.getMessage() + "\nlog:\n" + fn.logTail(), e);
             }
-            return (System.nanoTime() - fn.startedNanos()) / 1e6;
+            double wall = (System.nanoTime() - fn.startedNanos()) / 1e6;
+            return new Run(wall, fn.cpuMillis());
         }
     }
 
@@ -133,8 +144,8 @@ public final class ColdStartBench {
             return List.of("./bootstrap");
         }
         // the managed runtime's classpath: the task root (the runner jar's classes) then lib/*.jar; its poll loop
-        String classpath = dir + ":" + dir.resolve("lib") + "/*:" + jarOf(AWSLambda.class) + ":"
-                + jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class);
+        String classpath = dir + ":" + dir.resolve("lib") + "/*:" + JvmAotPackager.jarOf(AWSLambda.class) + ":"
+                + JvmAotPackager.jarOf(PojoSerializer.class);
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-cp", classpath,
                 BootstrapScript.RUNTIME_CLIENT_MAIN, LambdaFunction.HANDLER);
     }
@@ -143,13 +154,5 @@ public final class ColdStartBench {
         return mode.equals("jvm-aot")
                 ? Map.of("MARQUEE_AOT_OPTIONS", "-XX:AOTCache=" + BootstrapScript.AOT_CACHE + " -XX:AOTMode=on")
                 : Map.of("JAVA_TOOL_OPTIONS", JVM_TOOL_OPTIONS);
-    }
-
-    private static Path jarOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
     }
 }

@@ -64,6 +64,11 @@ public final class FunctionProcess implements AutoCloseable {
         return startedNanos;
     }
 
+    /** CPU time the function's process has used so far (user + system, all its threads); -1 when the OS does not say. */
+    public double cpuMillis() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -120,7 +120,8 @@ public final class JvmAotPackager {
         return javaHome.resolve("bin").resolve(name).toString();
     }
 
-    private static Path jarOf(Class<?> type) {
+    /** The jar a class was loaded from: how the packager finds the runtime interface client it ships. */
+    static Path jarOf(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
