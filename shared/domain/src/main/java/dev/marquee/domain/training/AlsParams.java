@@ -35,4 +35,16 @@ public record AlsParams(int factors, int iterations, double regularization, doub
     public AlsParams withRegularization(double r) {
         return new AlsParams(factors, iterations, r, alpha, cgSteps, seed, threads);
     }
+
+    public AlsParams withCgSteps(int n) {
+        return new AlsParams(factors, iterations, regularization, alpha, n, seed, threads);
+    }
+
+    public AlsParams withSeed(long s) {
+        return new AlsParams(factors, iterations, regularization, alpha, cgSteps, s, threads);
+    }
+
+    public AlsParams withThreads(int n) {
+        return new AlsParams(factors, iterations, regularization, alpha, cgSteps, seed, n);
+    }
 }
