@@ -72,7 +72,7 @@ public final class Main {
         String days = "30";
         String from = null;
         String to = null;
-        AlsParams params = new AlsParams(64, 15, 20, 10, 3, 42, Runtime.getRuntime().availableProcessors());
+        AlsParams params = AlsParams.defaults();
         int candidates = 500;
         int similar = 50;
         int popularity = 500;
@@ -129,7 +129,7 @@ public final class Main {
                     halfLife, dev.marquee.domain.model.EventWeights.defaults()).withTrendingHalfLife(trendingHalfLife).withVersion(version);
             LocalFolderLakeFiles files = new LocalFolderLakeFiles(lakeDir);
             RefreshJob job = new RefreshJob(new LocalFolderEventLake(lakeDir, new EventCodec(), clock),
-                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), clock, out);
+                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), files, clock, out);
             try {
                 job.run(options);
             } catch (RefreshJob.NoDataException e) {
