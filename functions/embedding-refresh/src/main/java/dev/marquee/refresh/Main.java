@@ -34,10 +34,11 @@ public final class Main {
               --output DIR           where models/<version>/ is written (default: the lake folder)
               --days N|all           train on the last N days before --to (default 30); all: every day the lake holds
               --from T --to T        explicit range [from, to): 2026-11-01 or 2026-11-01T00:00:00Z (--to default: now)
-              --factors K            latent factors (default 64)
+              --factors K            latent factors (default 128)
               --iterations N         ALS iterations (default 15)
-              --alpha A              confidence scale, 1 + alpha * weight (default 10)
-              --regularization R     L2 regularisation (default 20)
+              --alpha A              confidence scale, 1 + alpha * weight (default 5)
+              --regularization R     L2 regularisation (default 0.1, weighted: times each row's number of pairs)
+              --weighted-regularization true|false   weighted lambda (default true) or one lambda for every row
               --cg-steps N           conjugate-gradient steps per solve (default 3)
               --seed S               random seed of the initial factors (default 42)
               --threads N            training threads (default: all cores)
@@ -104,6 +105,7 @@ public final class Main {
                     case "--alpha" -> params = params.withAlpha(number(a, value(a, v, it)));
                     case "--regularization" -> params = params.withRegularization(number(a, value(a, v, it)));
                     case "--threads" -> params = params.withThreads(positive(a, value(a, v, it)));
+                    case "--weighted-regularization" -> params = params.withWeightedRegularization(bool(a, value(a, v, it)));
                     case "--cg-steps" -> params = params.withCgSteps(positive(a, value(a, v, it)));
                     case "--seed" -> params = params.withSeed(whole(a, value(a, v, it)));
                     case "--trending-half-life-hours" -> trendingHalfLife = Duration.ofMillis((long) (number(a, value(a, v, it)) * 3_600_000L));
@@ -224,6 +226,14 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a positive whole number: " + v);
         }
+    }
+
+    private static boolean bool(String option, String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(option + " must be true or false: " + v);
+        };
     }
 
     private static long whole(String option, String v) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.adapters.bundle.BundleFiles;
+import dev.marquee.adapters.bundle.BundleManifest;
 import dev.marquee.adapters.json.Json;
-import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.EventWeights;
@@ -23,6 +23,7 @@ import dev.marquee.domain.training.Factors;
 import dev.marquee.domain.training.HeldOut;
 import dev.marquee.domain.training.ImplicitAls;
 import dev.marquee.domain.training.InteractionMatrix;
+import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Ranked;
 import dev.marquee.domain.training.Scorer;
@@ -164,7 +165,13 @@ public final class RefreshJob {
         }
 
         HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
+        AlsParams hp0 = o.params();
+        out.printf(Locale.ROOT, "implicit ALS: factors %d, iterations %d, regularization %s (%s), alpha %s, cg steps %d, seed %d, "
+                        + "%d threads, %s kernels%n", hp0.factors(), hp0.iterations(), hp0.regularization(),
+                hp0.weightedRegularization() ? "weighted" : "plain", hp0.alpha(),
+                hp0.cgSteps(), hp0.seed(), hp0.threads(), Kernels.best().name());
         out.println("evaluating on a leave-last-out split (each user's latest item held out)");
+        long tEval = System.nanoTime();
         Factors evalFactors = ImplicitAls.train(split.train(), o.params(), progress("eval"));
         Map<String, Double> ialsMetrics = RankingMetrics.evaluate(split, Scorer.of(evalFactors), 7);
         Map<String, Double> popMetrics = RankingMetrics.evaluate(split, Scorer.popularity(split.train()), 7);
@@ -173,8 +180,11 @@ public final class RefreshJob {
         out.printf(Locale.ROOT, "  popularity ndcg@10 %.4f  recall@20 %.4f  hr@10_sampled %.4f  coverage@10 %.4f%n",
                 popMetrics.get("ndcg@10"), popMetrics.get("recall@20"), popMetrics.get("hr@10_sampled"), popMetrics.get("coverage@10"));
 
+        double evalSeconds = seconds(tEval);
         out.println("training on all data");
+        long tFull = System.nanoTime();
         Factors factors = ImplicitAls.train(all, o.params(), progress("full"));
+        double fullSeconds = seconds(tFull);
         long tLists = System.nanoTime();
         Ranked[] userTop = UserCandidates.compute(factors, all, o.candidates());
         Ranked[] similarTop = SimilarItems.compute(factors, o.similar());
@@ -211,6 +221,7 @@ public final class RefreshJob {
         hp.put("iterations", o.params().iterations());
         hp.put("alpha", o.params().alpha());
         hp.put("regularization", o.params().regularization());
+        hp.put("weighted_regularization", o.params().weightedRegularization());
         hp.put("cg_steps", o.params().cgSteps());
         hp.put("seed", o.params().seed());
         hp.put("candidates", o.candidates());
@@ -238,25 +249,20 @@ public final class RefreshJob {
         f.put("file", FACTORS);
         f.put("ids", FACTOR_IDS);
         f.put("format", FACTORS_FORMAT);
-        ObjectNode files = manifest.putObject("artifacts");
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        artifacts.forEach((name, bytes) -> {
-            ObjectNode a = files.putObject(name);
-            a.put("sha256", BundleDescription.Digest.of(bytes).sha256());
-            a.put("bytes", bytes.length);
-            sizes.put(name, (long) bytes.length);
-        });
-        // the manifest goes last: a bundle with a manifest is complete
-        artifacts.forEach((name, bytes) -> store.put(version, name, bytes));
-        store.put(version, BundleFiles.MANIFEST, writeJson(manifest));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = json.convertValue(manifest, LinkedHashMap.class);
+        Map<String, Long> sizes = BundleManifest.write(store, version, fields, artifacts);
 
         double total = seconds(t0);
         out.printf(Locale.ROOT, "wrote models/%s/ (%d artifacts, %,d bytes): %,d user lists, %,d similar-item lists, "
                         + "%,d segments, %,d trending lists, %,d content neighbour lists%n",
-                version, artifacts.size() + 1, sizes.values().stream().mapToLong(Long::longValue).sum(),
+                version, sizes.size(), sizes.values().stream().mapToLong(Long::longValue).sum(),
                 users.size(), similar.size(), segments.size(), trendingLists.size(), content == null ? 0 : content.similar().size());
-        out.printf(Locale.ROOT, "done in %.1fs: ials ndcg@10 %.4f vs popularity %.4f on %,d test users%n",
-                total, ialsMetrics.get("ndcg@10"), popMetrics.get("ndcg@10"), ialsMetrics.get("test_users").longValue());
+        out.printf(Locale.ROOT, "done in %.1fs (evaluation fit %.1fs, full fit %.1fs): ials ndcg@10 %.4f vs popularity %.4f "
+                        + "(%.2fx) on %,d test users; %,d users, %,d items, %,d pairs%n",
+                total, evalSeconds, fullSeconds, ialsMetrics.get("ndcg@10"), popMetrics.get("ndcg@10"),
+                ialsMetrics.get("ndcg@10") / Math.max(1e-12, popMetrics.get("ndcg@10")), ialsMetrics.get("test_users").longValue(),
+                data.users(), data.items(), all.nonZeros());
         return new Result(version, ialsMetrics, popMetrics, data.users(), data.items(), all.nonZeros(), sizes, total);
     }
 

@@ -44,6 +44,7 @@ public final class SageMakerEntrypoint {
             Map.entry("factors", "--factors"),
             Map.entry("iterations", "--iterations"),
             Map.entry("regularization", "--regularization"),
+            Map.entry("weighted_regularization", "--weighted-regularization"),
             Map.entry("alpha", "--alpha"),
             Map.entry("cg_steps", "--cg-steps"),
             Map.entry("seed", "--seed"),

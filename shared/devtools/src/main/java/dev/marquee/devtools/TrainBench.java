@@ -28,12 +28,14 @@ final class TrainBench {
     }
 
     static final String USAGE = """
-            Usage: ./marquee bench train --dataset PATH [--factors 64] [--iterations 15] [--alpha 10] [--regularization 20]
-                                         [--cg-steps 3] [--seed 42] [--threads N] [--no-peers] [--compare-kernels]
+            Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 5] [--regularization 0.1]
+                                         [--plain-regularization] [--cg-steps 3] [--seed 42] [--threads N]
+                                         [--no-peers] [--compare-kernels]
 
             PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
             Trains our implicit ALS, Spark MLlib's ALS (implicit prefs, same hyperparameters, local mode on 127.0.0.1;
-            its regularisation converted to Spark's per-rating scale) and the popularity baseline on the same
+            both weighted lambda, Spark's only kind; with --plain-regularization ours is unweighted and Spark gets
+            the same mean penalty per row) and the popularity baseline on the same
             leave-last-out split and prints one JSON line per model: model, dataset, train_seconds, ndcg@10, recall@20,
             hr@10_sampled, coverage@10; then a summary (speed-up of our fit over Spark's, NDCG@10 side by side).
             train_seconds is the fit alone (Spark's session start and data conversion are shown apart).
@@ -41,7 +43,7 @@ final class TrainBench {
 
     static int run(String[] args) {
         Path dataset = null;
-        AlsParams params = new AlsParams(64, 15, 20, 10, 3, 42, Runtime.getRuntime().availableProcessors());
+        AlsParams params = AlsParams.defaults();
         boolean peers = true;
         boolean compareKernels = false;
         try {
@@ -55,6 +57,7 @@ final class TrainBench {
                     case "--cg-steps" -> params = params.withCgSteps(Integer.parseInt(args[++i]));
                     case "--seed" -> params = params.withSeed(Long.parseLong(args[++i]));
                     case "--threads" -> params = params.withThreads(Integer.parseInt(args[++i]));
+                    case "--plain-regularization" -> params = params.withWeightedRegularization(false);
                     case "--no-peers" -> peers = false;
                     case "--compare-kernels" -> compareKernels = true;
                     case "-h", "--help" -> {
@@ -79,9 +82,10 @@ final class TrainBench {
         HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
         System.out.printf(Locale.ROOT, "%s: %,d users, %,d items, %,d interactions (%,d distinct pairs in training)%n",
                 data.name(), data.users(), data.items(), data.interactions().size(), split.train().nonZeros());
-        System.out.printf(Locale.ROOT, "hyperparameters: factors %d, iterations %d, regularization %s, alpha %s, cg steps %d, "
+        System.out.printf(Locale.ROOT, "hyperparameters: factors %d, iterations %d, regularization %s (%s), alpha %s, cg steps %d, "
                         + "seed %d, threads %d; kernels %s%n", params.factors(), params.iterations(), params.regularization(),
-                params.alpha(), params.cgSteps(), params.seed(), params.threads(), Kernels.best().name());
+                params.weightedRegularization() ? "weighted" : "plain", params.alpha(), params.cgSteps(), params.seed(),
+                params.threads(), Kernels.best().name());
 
         List<Row> rows = new ArrayList<>();
         AlsParams p = params;

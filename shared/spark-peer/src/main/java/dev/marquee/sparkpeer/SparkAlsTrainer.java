@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Spark MLlib's ALS with implicit preferences in local mode, as the peer of our iALS in the train benchmark. The
  * driver and its block manager bind 127.0.0.1 only; the UI is off. Data goes in as an in-memory DataFrame (Spark
- * 4.1 on JDK 25 cannot read files through Hadoop). Spark scales its regularisation by each row's number of ratings
- * (ALS-WR); {@link #sparkRegularization} converts ours so both solve with the same mean penalty per row.
+ * 4.1 on JDK 25 cannot read files through Hadoop). Spark always scales its regularisation by each row's number of
+ * ratings (weighted lambda): with {@link AlsParams#weightedRegularization()} (our default) it gets the same value and
+ * solves the same objective; with plain lambda, {@link #sparkRegularization} converts ours to the same mean penalty.
  */
 public final class SparkAlsTrainer implements FactorTrainer, AutoCloseable {
     private SparkSession spark;
@@ -68,7 +69,7 @@ public final class SparkAlsTrainer implements FactorTrainer, AutoCloseable {
                 .setImplicitPrefs(true)
                 .setRank(p.factors())
                 .setMaxIter(p.iterations())
-                .setRegParam(sparkRegularization(train, p.regularization()))
+                .setRegParam(p.weightedRegularization() ? p.regularization() : sparkRegularization(train, p.regularization()))
                 .setAlpha(p.alpha())
                 .setSeed(p.seed())
                 .setUserCol("user")

@@ -57,7 +57,7 @@ public final class ImplicitAls {
     private static void halfStep(Kernels kn, ForkJoinPool pool, int rows, int[] start, int[] cols, float[] weights,
                                  float[] x, float[] y, int yRows, AlsParams p) {
         int k = p.factors();
-        float[] gram = kn.gramian(y, yRows, k, p.regularization());
+        float[] gram = kn.gramian(y, yRows, k, p.weightedRegularization() ? 0 : p.regularization());
         int chunk = 64;
         int chunks = (rows + chunk - 1) / chunk;
         try {
@@ -82,8 +82,11 @@ public final class ImplicitAls {
         int k = p.factors();
         int xo = row * k;
         double alpha = p.alpha();
-        // r = b - A x, with b = sum c_i y_i and A x = G x + sum (c_i - 1)(y_i . x) y_i
+        // weighted lambda: this row's own penalty on top of G (which then holds no regularisation)
+        double ownReg = p.weightedRegularization() ? p.regularization() * (start[row + 1] - start[row]) : 0;
+        // r = b - A x, with b = sum c_i y_i and A x = G x + ownReg x + sum (c_i - 1)(y_i . x) y_i
         kn.gram(gram, slice(x, xo, k, d), r, k);
+        kn.axpy(ownReg, d, 0, r, 0, k);
         for (int j = 0; j < k; j++) {
             r[j] = -r[j];
         }
@@ -97,6 +100,7 @@ public final class ImplicitAls {
         double rr = kn.dot(r, 0, r, 0, k);
         for (int step = 0; step < p.cgSteps() && rr > 1e-12; step++) {
             kn.gram(gram, d, ad, k);
+            kn.axpy(ownReg, d, 0, ad, 0, k);
             for (int n = start[row]; n < start[row + 1]; n++) {
                 int yo = cols[n] * k;
                 double c = 1 + alpha * weights[n];
@@ -144,7 +148,16 @@ public final class ImplicitAls {
                 total += c * (1 - s) * (1 - s) - s * s;
             }
         }
-        total += p.regularization() * (kn.dot(users, 0, users, 0, users.length) + kn.dot(items, 0, items, 0, items.length));
+        if (p.weightedRegularization()) {
+            for (int u = 0; u < m.users(); u++) {
+                total += p.regularization() * m.countOf(u) * kn.dot(users, u * k, users, u * k, k);
+            }
+            for (int i = 0; i < m.items(); i++) {
+                total += p.regularization() * (m.itemStart[i + 1] - m.itemStart[i]) * kn.dot(items, i * k, items, i * k, k);
+            }
+        } else {
+            total += p.regularization() * (kn.dot(users, 0, users, 0, users.length) + kn.dot(items, 0, items, 0, items.length));
+        }
         return total / Math.max(1, m.nonZeros());
     }
 }
