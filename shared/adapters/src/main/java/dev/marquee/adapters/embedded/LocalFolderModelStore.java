@@ -51,7 +51,7 @@ public final class LocalFolderModelStore implements ModelStore {
 
     @Override
     public List<String> versions() {
-        return list(models, true);
+        return list(models, true).stream().filter(v -> !ModelStore.isBookkeeping(v)).toList();
     }
 
     private static List<String> list(Path dir, boolean directories) {

@@ -92,7 +92,10 @@ public final class S3ModelStore implements ModelStore {
         try {
             for (CommonPrefix p : s3.listObjectsV2Paginator(listing(root)).commonPrefixes()) {
                 String v = p.prefix().substring(root.length());
-                versions.add(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+                String name = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+                if (!ModelStore.isBookkeeping(name)) {
+                    versions.add(name);
+                }
             }
         } catch (SdkException e) {
             throw S3Keys.unavailable("list s3://" + bucket + "/" + root, e);

@@ -52,6 +52,15 @@ public abstract class ModelStoreContract {
     }
 
     @Test
+    void trainingJobBookkeepingFoldersAreNotVersions() {
+        store.put("v1", "manifest.json", new byte[]{1});
+        store.put("_checkpoints", "state.bin", new byte[]{1});
+        store.put("_jobs", "marquee-dev-refresh-1.json", new byte[]{1});
+
+        assertThat(store.versions()).containsExactly("v1");
+    }
+
+    @Test
     void overwritingAnArtifactReplacesIt() {
         store.put("v1", "metrics.json", new byte[]{1});
         store.put("v1", "metrics.json", new byte[]{2, 3});
