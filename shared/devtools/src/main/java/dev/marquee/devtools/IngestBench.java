@@ -99,13 +99,14 @@ final class IngestBench {
             System.out.println("Warming up (5,000 events) ...");
             measure(handler, probes, records(codec, rnd, 5_000), 500, null);
 
-            if (System.getenv("BENCH_COMMANDSTATS") != null) { redis.dataSource().execute("CONFIG", "RESETSTAT"); }
             List<Result> results = new ArrayList<>();
             results.add(measure(handler, probes, records(codec, rnd, small), 100, "batch 100"));
             results.add(measure(handler, probes, records(codec, rnd, large), 10_000, "batch 10000"));
 
-            if (System.getenv("BENCH_COMMANDSTATS") != null) { System.out.println(redis.dataSource().execute("INFO", "commandstats")); }
             System.out.println();
+            loadAverage().ifPresent(load -> System.out.printf(Locale.ROOT,
+                    "machine load average (1 min) at the end: %.1f on %d cores%s%n", load, Runtime.getRuntime().availableProcessors(),
+                    load > Runtime.getRuntime().availableProcessors() ? ": other processes took CPU, read the figures as floors" : ""));
             System.out.println("ingest: one handler instance, lake = S3Mock over HTTPS, features = " + (redisFeatures ? "Redis 6.2" : "in memory")
                     + ", all on 127.0.0.1 (" +
                     Runtime.getRuntime().availableProcessors() + " cores)");
@@ -129,6 +130,16 @@ final class IngestBench {
                         r.batch, r.events / r.seconds, r.events, r.seconds, r.p50BatchMs, r.handlerCpuMicrosPerEvent, redisFeatures ? "redis" : "memory");
             }
             return 0;
+        }
+    }
+
+    /** The 1-minute load average where the OS tells it (Linux), so a reader knows whether the machine was shared. */
+    private static java.util.Optional<Double> loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return java.util.Optional.of(Double.parseDouble(fields[0]));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
         }
     }
 
