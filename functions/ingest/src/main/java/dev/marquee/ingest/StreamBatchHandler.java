@@ -33,7 +33,7 @@ public class StreamBatchHandler implements RequestHandler<StreamBatch, BatchResp
      * Batches this large are decoded and validated on all the function's cores (the common pool, in order); below it
      * the hand-off costs more than it saves. Decoding is pure, so the order and the outcome are the same either way.
      */
-    static final int PARALLEL_DECODE_FROM = 512;
+    private static final int PARALLEL_DECODE_FROM = 512;
 
     private final IngestPipeline pipeline;
     private final DeadLetterSink deadLetters;
