@@ -90,18 +90,23 @@ final class IngestBench {
              RedisTestClient redis = RedisTestClient.connect(redisServer.endpoint(), Duration.ofSeconds(5));
              S3Client s3 = s3Server.client()) {
             s3.createBucket(b -> b.bucket(BUCKET));
-            StreamBatchHandler handler = handler(s3, redis, work, redisFeatures);
+            PhaseTimers timers = new PhaseTimers();
+            StreamBatchHandler handler = handler(s3, redis, work, redisFeatures, timers);
+            Probes probes = new Probes(timers, redis);
             EventCodec codec = new EventCodec();
             SplittableRandom rnd = new SplittableRandom(42);
 
             System.out.println("Warming up (5,000 events) ...");
-            measure(handler, records(codec, rnd, 5_000), 500, null);
+            measure(handler, probes, records(codec, rnd, 5_000), 500, null);
 
             List<Result> results = new ArrayList<>();
-            results.add(measure(handler, records(codec, rnd, small), 100, "batch 100"));
-            results.add(measure(handler, records(codec, rnd, large), 10_000, "batch 10000"));
+            results.add(measure(handler, probes, records(codec, rnd, small), 100, "batch 100"));
+            results.add(measure(handler, probes, records(codec, rnd, large), 10_000, "batch 10000"));
 
             System.out.println();
+            loadAverage().ifPresent(load -> System.out.printf(Locale.ROOT,
+                    "machine load average (1 min) at the end: %.1f on %d cores%s%n", load, Runtime.getRuntime().availableProcessors(),
+                    load > Runtime.getRuntime().availableProcessors() ? ": other processes took CPU, read the figures as floors" : ""));
             System.out.println("ingest: one handler instance, lake = S3Mock over HTTPS, features = " + (redisFeatures ? "Redis 6.2" : "in memory")
                     + ", all on 127.0.0.1 (" +
                     Runtime.getRuntime().availableProcessors() + " cores)");
@@ -109,6 +114,16 @@ final class IngestBench {
             for (Result r : results) {
                 System.out.printf(Locale.ROOT, "%8d %10d %10.2f %12.0f %14.1f %22.1f%n", r.batch, r.events, r.seconds, r.events / r.seconds,
                         r.p50BatchMs, r.handlerCpuMicrosPerEvent);
+            }
+            System.out.println();
+            System.out.println("where the time goes, us per event: wall time in each port call (the rest of a batch is decode + validate),");
+            System.out.println("then CPU of the local servers (S3Mock's threads in this JVM, the Redis server process)");
+            System.out.printf(Locale.ROOT, "%8s %10s %10s %10s %10s %12s %12s%n", "batch", "lake", "features", "cache", "other", "s3mock cpu", "redis cpu");
+            for (Result r : results) {
+                double wallMicros = r.seconds * 1e6 / r.events;
+                double other = wallMicros - r.lakeMicros - r.featuresMicros - r.cacheMicros;
+                System.out.printf(Locale.ROOT, "%8d %10.1f %10.1f %10.1f %10.1f %12.1f %12.1f%n", r.batch, r.lakeMicros, r.featuresMicros,
+                        r.cacheMicros, other, r.s3mockCpuMicros, r.redisCpuMicros);
             }
             for (Result r : results) {
                 System.out.printf(Locale.ROOT, "{\"bench\":\"ingest\",\"batch\":%d,\"events_per_s\":%.0f,\"events\":%d,\"seconds\":%.3f,\"p50_batch_ms\":%.1f,\"handler_cpu_us_per_event\":%.1f,\"features\":\"%s\"}%n",
@@ -118,7 +133,32 @@ final class IngestBench {
         }
     }
 
-    private record Result(int batch, int events, double seconds, double p50BatchMs, double handlerCpuMicrosPerEvent) {
+    /** The 1-minute load average where the OS tells it (Linux), so a reader knows whether the machine was shared. */
+    private static java.util.Optional<Double> loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return java.util.Optional.of(Double.parseDouble(fields[0]));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private record Result(int batch, int events, double seconds, double p50BatchMs, double handlerCpuMicrosPerEvent,
+                          double lakeMicros, double featuresMicros, double cacheMicros, double s3mockCpuMicros, double redisCpuMicros) {
+    }
+
+    /** What the bench reads around a run: phase timers, this JVM's thread CPU, the Redis server's own CPU. */
+    private record Probes(PhaseTimers timers, RedisTestClient redis) {
+        /** used_cpu_sys + used_cpu_user of INFO cpu, in nanoseconds. */
+        long redisCpuNanos() {
+            double seconds = 0;
+            for (String line : redis.dataSource().execute("INFO", "cpu").toString().split("\r?\n")) {
+                if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                    seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return (long) (seconds * 1e9);
+        }
     }
 
     /**
@@ -126,6 +166,15 @@ final class IngestBench {
      * local servers share this machine's cores, so this says what one instance costs where they do not.
      */
     private static long handlerCpuNanos() {
+        return threadCpuNanos(false);
+    }
+
+    /** CPU time of S3Mock's (Tomcat's) threads in this JVM. */
+    private static long s3mockCpuNanos() {
+        return threadCpuNanos(true);
+    }
+
+    private static long threadCpuNanos(boolean s3mock) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
@@ -133,8 +182,9 @@ final class IngestBench {
                 continue;
             }
             String name = t.getThreadName();
-            if (name.startsWith("http-nio") || name.startsWith("https-jsse-nio") || name.startsWith("Catalina")
-                    || name.startsWith("container-")) {
+            boolean server = name.startsWith("http-nio") || name.startsWith("https-jsse-nio") || name.startsWith("Catalina")
+                    || name.startsWith("container-");
+            if (server != s3mock) {
                 continue;
             }
             long cpu = mx.getThreadCpuTime(t.getThreadId());
@@ -143,12 +193,12 @@ final class IngestBench {
         return total;
     }
 
-    private static StreamBatchHandler handler(S3Client s3, RedisTestClient redis, Path work, boolean redisFeatures) {
+    private static StreamBatchHandler handler(S3Client s3, RedisTestClient redis, Path work, boolean redisFeatures, PhaseTimers timers) {
         S3EventLake lake = new S3EventLake(s3, BUCKET, "", Clock.systemUTC());
         FeatureStore features = redisFeatures ? new RedisFeatureStore(redis.dataSource(), Duration.ofHours(6), Duration.ofSeconds(5))
                 : new InMemoryFeatureStore(Duration.ofHours(6), Clock.systemUTC());
         ResponseCache cache = redisFeatures ? new RedisResponseCache(redis.dataSource(), Clock.systemUTC(), Duration.ofSeconds(5)) : new InMemoryResponseCache(Clock.systemUTC());
-        IngestPipeline pipeline = new IngestPipeline(lake, features, cache,
+        IngestPipeline pipeline = new IngestPipeline(timers.lake(lake), timers.features(features), timers.cache(cache),
                 EventWeights.defaults(), new FeatureUpdate.Limits(100, Duration.ofHours(48)));
         return new StreamBatchHandler(pipeline, new LocalFolderDeadLetterSink(work), new EmfMetrics(), new ObjectMapper(), Clock.systemUTC());
     }
@@ -168,8 +218,11 @@ final class IngestBench {
         return out;
     }
 
-    private static Result measure(StreamBatchHandler handler, List<StreamBatch.Record> records, int batch, String label) {
+    private static Result measure(StreamBatchHandler handler, Probes probes, List<StreamBatch.Record> records, int batch, String label) {
         List<Double> batchMillis = new ArrayList<>();
+        PhaseTimers.Snapshot phasesStart = probes.timers().snapshot();
+        long s3mockStart = s3mockCpuNanos();
+        long redisStart = probes.redisCpuNanos();
         long cpuStart = handlerCpuNanos();
         long start = System.nanoTime();
         int done = 0;
@@ -188,8 +241,13 @@ final class IngestBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuMicrosPerEvent = (handlerCpuNanos() - cpuStart) / 1e3 / records.size();
+        int n = records.size();
+        double cpuMicrosPerEvent = (handlerCpuNanos() - cpuStart) / 1e3 / n;
+        double s3mockMicros = (s3mockCpuNanos() - s3mockStart) / 1e3 / n;
+        double redisMicros = (probes.redisCpuNanos() - redisStart) / 1e3 / n;
+        PhaseTimers.Snapshot phases = probes.timers().snapshot().minus(phasesStart);
         batchMillis.sort(Double::compare);
-        return new Result(batch, records.size(), seconds, batchMillis.get(batchMillis.size() / 2), cpuMicrosPerEvent);
+        return new Result(batch, n, seconds, batchMillis.get(batchMillis.size() / 2), cpuMicrosPerEvent,
+                phases.lakeNanos() / 1e3 / n, phases.featuresNanos() / 1e3 / n, phases.cacheNanos() / 1e3 / n, s3mockMicros, redisMicros);
     }
 }

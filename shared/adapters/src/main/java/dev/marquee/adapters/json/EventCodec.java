@@ -1,13 +1,15 @@
 package dev.marquee.adapters.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
@@ -27,28 +29,44 @@ public final class EventCodec {
     }
 
     public String encode(InteractionEvent e) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("event_id", e.eventId());
-        n.put("user_id", e.userId());
-        n.put("item_id", e.itemId());
-        n.put("event_type", e.type().wireName());
-        n.put("timestamp", e.timestamp().toString());
-        if (e.progressPct() != null) n.put("progress_pct", e.progressPct());
-        if (e.rating() != null) n.put("rating", e.rating());
-        if (e.trackingToken() != null) n.put("tracking_token", e.trackingToken());
-        EventContext c = e.context();
-        if (!EventContext.EMPTY.equals(c)) {
-            ObjectNode ctx = n.putObject("context");
-            if (c.device() != null) ctx.put("device", c.device());
-            if (c.country() != null) ctx.put("country", c.country());
-            if (c.sessionId() != null) ctx.put("session_id", c.sessionId());
-            if (c.surface() != null) ctx.put("surface", c.surface());
-        }
-        try {
-            return mapper.writeValueAsString(n);
-        } catch (JsonProcessingException ex) {
+        StringWriter out = new StringWriter(160);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            write(e, g);
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        return out.toString();
+    }
+
+    /**
+     * Writes the event as one JSON object to {@code g}, field by field (no tree in between): the lake writes
+     * thousands per batch into one generator.
+     */
+    public void write(InteractionEvent e, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("event_id", e.eventId());
+        g.writeStringField("user_id", e.userId());
+        g.writeStringField("item_id", e.itemId());
+        g.writeStringField("event_type", e.type().wireName());
+        g.writeStringField("timestamp", e.timestamp().toString());
+        if (e.progressPct() != null) g.writeNumberField("progress_pct", e.progressPct());
+        if (e.rating() != null) g.writeNumberField("rating", e.rating());
+        if (e.trackingToken() != null) g.writeStringField("tracking_token", e.trackingToken());
+        EventContext c = e.context();
+        if (!EventContext.EMPTY.equals(c)) {
+            g.writeObjectFieldStart("context");
+            if (c.device() != null) g.writeStringField("device", c.device());
+            if (c.country() != null) g.writeStringField("country", c.country());
+            if (c.sessionId() != null) g.writeStringField("session_id", c.sessionId());
+            if (c.surface() != null) g.writeStringField("surface", c.surface());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** A generator of this codec's JSON into {@code out}; the caller closes it. */
+    public JsonGenerator generator(java.io.OutputStream out) throws IOException {
+        return mapper.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
     }
 
     /** Decodes what {@link #encode} wrote; throws IllegalArgumentException for anything else. */

@@ -14,11 +14,13 @@ final class BatchScripts {
     /**
      * KEYS: n event claims, the user's recent list, the user's seen set. ARGV[1] claim TTL ms, ARGV[2] recent max,
      * then per event i: ARGV[3i] recent element, ARGV[3i+1] '1' if seen, ARGV[3i+2] item. SADD goes first as it is
-     * idempotent: a LPUSH failing after it leaves nothing that a redelivery would double.
+     * idempotent: a LPUSH failing after it leaves nothing that a redelivery would double. LTRIM runs only when LPUSH's
+     * answer (the new length) says the list outgrew its bound.
      */
     static final LuaScript USER = LuaScript.of("user", """
             local n = #KEYS - 2
             local recent, seen = KEYS[n + 1], KEYS[n + 2]
+            local max = tonumber(ARGV[2])
             local applied = {}
             for i = 1, n do
               if redis.call('EXISTS', KEYS[i]) == 1 then
@@ -28,8 +30,9 @@ final class BatchScripts {
                 if ARGV[a + 1] == '1' then
                   redis.call('SADD', seen, ARGV[a + 2])
                 end
-                redis.call('LPUSH', recent, ARGV[a])
-                redis.call('LTRIM', recent, 0, tonumber(ARGV[2]) - 1)
+                if redis.call('LPUSH', recent, ARGV[a]) > max then
+                  redis.call('LTRIM', recent, 0, max - 1)
+                end
                 redis.call('SET', KEYS[i], '1', 'PX', ARGV[1])
                 applied[i] = 1
               end

@@ -21,8 +21,13 @@ final class RecentCodec {
     static String encode(RecentInteraction interaction) {
         Instant at = interaction.at();
         int subMilli = at.getNano() % NANOS_PER_MILLI;
-        String time = subMilli == 0 ? Long.toString(at.toEpochMilli()) : at.toEpochMilli() + "." + String.format("%06d", subMilli);
-        return time + SEPARATOR + interaction.type().wireName() + SEPARATOR + interaction.itemId();
+        StringBuilder out = new StringBuilder(48).append(at.toEpochMilli());
+        if (subMilli != 0) {
+            // six digits, zero-padded (no String.format: this runs once per ingested event)
+            String digits = Integer.toString(subMilli);
+            out.append('.').repeat('0', 6 - digits.length()).append(digits);
+        }
+        return out.append(SEPARATOR).append(interaction.type().wireName()).append(SEPARATOR).append(interaction.itemId()).toString();
     }
 
     /**

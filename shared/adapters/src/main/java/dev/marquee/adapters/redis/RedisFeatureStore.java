@@ -12,7 +12,7 @@ import io.quarkus.redis.datasource.list.ListCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
-import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.Response;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public final class RedisFeatureStore implements FeatureStore {
     private final KeyCommands<String> keys;
     private final TrendingReader trendingReader;
     private final FeatureBatchPlanner planner;
-    private final ScriptPipeline pipeline;
+    private final CommandPipeline pipeline;
 
     public RedisFeatureStore(RedisDataSource redis, Duration trendingHalfLife) {
         this(redis, trendingHalfLife, DEFAULT_TIMEOUT);
@@ -64,7 +64,7 @@ public final class RedisFeatureStore implements FeatureStore {
         this.keys = redis.key();
         this.trendingReader = new TrendingReader(redis.sortedSet(String.class), decay);
         this.planner = new FeatureBatchPlanner(decay);
-        this.pipeline = new ScriptPipeline(redis, timeout, BatchScripts.ALL);
+        this.pipeline = new CommandPipeline(redis, timeout, BatchScripts.ALL, "applyAll");
     }
 
     /**

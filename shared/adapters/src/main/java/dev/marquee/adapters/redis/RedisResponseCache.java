@@ -4,6 +4,8 @@ import dev.marquee.domain.port.ResponseCache;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +24,12 @@ public final class RedisResponseCache implements ResponseCache {
     private final Clock clock;
     private final HashCommands<String, String, String> hashes;
     private final KeyCommands<String> keys;
-    private final Duration timeout;
+    private final CommandPipeline invalidations;
 
     public RedisResponseCache(RedisDataSource redis, Clock clock, Duration timeout) {
         this.redis = redis;
         this.clock = clock;
-        this.timeout = timeout;
+        this.invalidations = new CommandPipeline(redis, timeout, List.of(), "invalidateAll");
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
     }
@@ -79,11 +81,9 @@ public final class RedisResponseCache implements ResponseCache {
         if (userIds.isEmpty()) {
             return;
         }
-        List<SlotChain> chains = userIds.stream().distinct()
-                .map(u -> new SlotChain(List.of(new ScriptCall(DELETE, List.of(RedisKeys.responses(u)), List.of())), false))
+        List<Request> deletes = userIds.stream().distinct()
+                .map(u -> Request.cmd(Command.DEL).arg(RedisKeys.responses(u)))
                 .toList();
-        new ScriptPipeline(redis, timeout, List.of(DELETE)).run(chains);
+        invalidations.runEach(deletes);
     }
-
-    private static final LuaScript DELETE = LuaScript.of("delete", "return redis.call('DEL', KEYS[1])");
 }

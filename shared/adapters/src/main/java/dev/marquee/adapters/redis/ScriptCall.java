@@ -1,7 +1,7 @@
 package dev.marquee.adapters.redis;
 
-import io.vertx.mutiny.redis.client.Command;
-import io.vertx.mutiny.redis.client.Request;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 
 import java.util.List;
 

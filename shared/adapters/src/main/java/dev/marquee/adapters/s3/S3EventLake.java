@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
@@ -73,27 +77,61 @@ public final class S3EventLake implements EventLake {
         this.pageSize = pageSize;
     }
 
-    /** Writes one object per hour partition; returns the full object keys (key prefix included). */
+    /**
+     * Writes one object per hour partition; returns the full object keys (key prefix included). A batch that spans
+     * several partitions (an hour boundary, late events) puts them concurrently, so its latency is one PUT's rather
+     * than their sum: each partition is compressed and put on its own virtual thread. When any put fails the whole
+     * append fails once all have settled; objects already written stay, and the trainer drops the copies a retry adds
+     * (it de-duplicates on event_id).
+     */
     @Override
     public List<String> append(List<InteractionEvent> events) {
         Map<String, List<InteractionEvent>> partitions = LakeLayout.byPartition(events);
         List<String> keys = new ArrayList<>(partitions.size());
-        for (Map.Entry<String, List<InteractionEvent>> partition : partitions.entrySet()) {
-            String key = prefix + LakeLayout.newObjectKey(partition.getKey(), clock.instant());
-            byte[] body = format.write(partition.getValue());
-            try {
-                s3.putObject(b -> b.bucket(bucket).key(key)
-                                .contentType(CONTENT_TYPE)
-                                .contentEncoding(CONTENT_ENCODING)
-                                .contentLength((long) body.length),
-                        RequestBody.fromBytes(body));
-            } catch (SdkException e) {
-                throw S3Keys.unavailable("put s3://" + bucket + "/" + key + " (" + keys.size() + " of "
-                        + partitions.size() + " partition objects written before it)", e);
+        partitions.forEach((partition, partitionEvents) -> keys.add(prefix + LakeLayout.newObjectKey(partition, clock.instant())));
+        List<List<InteractionEvent>> bodies = List.copyOf(partitions.values());
+        if (keys.size() == 1) {
+            put(keys.get(0), bodies.get(0), 1);
+            return keys;
+        }
+        try (ExecutorService puts = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> pending = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                List<InteractionEvent> body = bodies.get(i);
+                pending.add(puts.submit(() -> put(key, body, keys.size())));
             }
-            keys.add(key);
+            RuntimeException first = null;
+            for (Future<?> put : pending) {
+                try {
+                    put.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreUnavailableException(S3Keys.STORE, "interrupted while writing " + keys.size() + " lake objects", e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
         }
         return keys;
+    }
+
+    private void put(String key, List<InteractionEvent> events, int objectsInBatch) {
+        byte[] body = format.write(events);
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key)
+                            .contentType(CONTENT_TYPE)
+                            .contentEncoding(CONTENT_ENCODING)
+                            .contentLength((long) body.length),
+                    RequestBody.fromBytes(body));
+        } catch (SdkException e) {
+            throw S3Keys.unavailable("put s3://" + bucket + "/" + key + " (one of " + objectsInBatch + " partition objects of this batch)", e);
+        }
     }
 
     @Override

@@ -26,6 +26,14 @@ class RecentCodecTest {
     }
 
     @Test
+    void padsTheSubMillisecondPartToSixDigits() {
+        RecentInteraction early = new RecentInteraction("i4", EventType.PLAY, Instant.ofEpochMilli(1_780_315_204_000L).plusNanos(5));
+
+        assertThat(RecentCodec.encode(early)).isEqualTo("1780315204000.000005|play|i4");
+        assertThat(RecentCodec.decode(RecentCodec.encode(early))).contains(early);
+    }
+
+    @Test
     void skipsAnEventTypeThisVersionDoesNotKnow() {
         assertThat(RecentCodec.decode("1780315204000|teleport|i4")).isEmpty();
     }

@@ -119,7 +119,8 @@ public final class EventValidator {
                 if (t.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
                     return epoch(Double.parseDouble(t));
                 }
-                return OffsetDateTime.parse(t).toInstant();
+                Instant utc = IsoUtcTimestamp.parse(t);
+                return utc != null ? utc : OffsetDateTime.parse(t).toInstant();
             }
         } catch (DateTimeException | NumberFormatException e) {
             return null;

@@ -46,11 +46,30 @@ public final class FieldRules {
         if (value == null) {
             return null;
         }
-        if (value instanceof String s && ID.matcher(s).matches()) {
+        if (value instanceof String s && isId(s)) {
             return s;
         }
         errors.add(new FieldError(field, ID_RULE));
         return null;
+    }
+
+    /** Whether {@code s} matches {@link #ID}, checked char by char: ingest validates three ids per event. */
+    public static boolean isId(String s) {
+        int n = s.length();
+        if (n == 0 || n > 128 || !isLetterOrDigit(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isLetterOrDigit(c) && c != '_' && c != '.' && c != ':' && c != '@' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** A string of 1..maxLength characters that is not only white space. */
