@@ -8,6 +8,9 @@ import dev.marquee.adapters.json.EventCodec;
 import dev.marquee.adapters.json.Json;
 import dev.marquee.adapters.lake.LakeDeletionLog;
 import dev.marquee.domain.training.AlsParams;
+import dev.marquee.refresh.ranker.CatalogFiles;
+import dev.marquee.refresh.ranker.RankerParams;
+import dev.marquee.refresh.ranker.RelevanceGrades;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,6 +54,10 @@ public final class Main {
               --candidates N         per-user candidates (default 500)
               --similar N            neighbours per item (default 50)
               --popularity N         items per segment popularity list (default 500)
+              --no-ranker            skip the learned ranker (ranker.onnx, feature_schema.json)
+              --ranker-trees N       ranker trees (default 100)
+              --ranker-depth D       ranker tree depth (default 5)
+              --ranker-grades C,P,F  relevance grades of click, play, completion: the objectives' weights (default 1,2,3)
               --sagemaker            SageMaker container mode: lake /opt/ml/input/data/lake, output /opt/ml/model,
                                      options from /opt/ml/input/config/hyperparameters.json (names without the dashes)
 
@@ -77,6 +84,8 @@ public final class Main {
         int similar = 50;
         int popularity = 500;
         Duration halfLife = null;
+        RankerParams rankerParams = RankerParams.defaults();
+        boolean rankerOn = true;
         try {
             List<String> all = new ArrayList<>(List.of(args));
             if (all.contains("--sagemaker")) {
@@ -118,6 +127,10 @@ public final class Main {
                     case "--candidates" -> candidates = positive(a, value(a, v, it));
                     case "--similar" -> similar = positive(a, value(a, v, it));
                     case "--popularity" -> popularity = positive(a, value(a, v, it));
+                    case "--no-ranker" -> rankerOn = false;
+                    case "--ranker-trees" -> rankerParams = rankerParams.withTrees(positive(a, value(a, v, it)));
+                    case "--ranker-depth" -> rankerParams = rankerParams.withDepth(positive(a, value(a, v, it)));
+                    case "--ranker-grades" -> rankerParams = rankerParams.withGrades(grades(a, value(a, v, it)));
                     default -> throw new IllegalArgumentException("unknown option " + a + " (see --help)");
                 }
             }
@@ -135,7 +148,8 @@ public final class Main {
                     halfLife, dev.marquee.domain.model.EventWeights.defaults());
             LocalFolderLakeFiles files = new LocalFolderLakeFiles(lakeDir);
             RefreshJob job = new RefreshJob(new LocalFolderEventLake(lakeDir, new EventCodec(), clock),
-                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), clock, out);
+                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), clock, out,
+                    rankerOn ? rankerParams : null, rankerOn ? CatalogFiles.read(files) : Map.of());
             try {
                 job.run(options);
             } catch (RefreshJob.NoDataException e) {
@@ -149,6 +163,19 @@ public final class Main {
         } catch (RuntimeException | IOException e) {
             err.println("marquee train: failed: " + e);
             return 1;
+        }
+    }
+
+    private static RelevanceGrades grades(String option, String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException(option + " takes three integers click,play,complete: " + value);
+        }
+        try {
+            return new RelevanceGrades(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
+                    Integer.parseInt(parts[2].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes three integers click,play,complete: " + value);
         }
     }
 

@@ -24,6 +24,14 @@ import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.SimilarItems;
 import dev.marquee.domain.training.TrainingData;
 import dev.marquee.domain.training.UserCandidates;
+import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.model.Item;
+import dev.marquee.refresh.ranker.RankerParams;
+import dev.marquee.refresh.ranker.RankerStage;
+import dev.marquee.adapters.bundle.FeatureSchemaJson;
+
+import java.util.ArrayList;
+import java.util.Optional;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -97,13 +105,23 @@ public final class RefreshJob {
     private final Clock clock;
     private final PrintStream out;
     private final ObjectMapper json = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final RankerParams ranker;
+    private final Map<String, Item> catalog;
 
     public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, Clock clock, PrintStream out) {
+        this(lake, deletions, store, clock, out, null, Map.of());
+    }
+
+    /** With the ranker step: {@code ranker} null skips it; {@code catalog} feeds the item features (may be empty). */
+    public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, Clock clock, PrintStream out,
+                      RankerParams ranker, Map<String, Item> catalog) {
         this.lake = lake;
         this.deletions = deletions;
         this.store = store;
         this.clock = clock;
         this.out = out;
+        this.ranker = ranker;
+        this.catalog = catalog;
     }
 
     public Result run(Options o) {
@@ -111,7 +129,13 @@ public final class RefreshJob {
         Instant createdAt = clock.instant();
         SegmentPopularity popularity = new SegmentPopularity(o.weights());
         out.printf(Locale.ROOT, "reading the lake from %s to %s%n", o.from(), o.to());
-        TrainingData data = TrainingData.read(lake, deletions, o.from(), o.to(), o.weights(), o.halfLife(), popularity::add);
+        List<InteractionEvent> kept = new ArrayList<>();
+        TrainingData data = TrainingData.read(lake, deletions, o.from(), o.to(), o.weights(), o.halfLife(), e -> {
+            popularity.add(e);
+            if (ranker != null) {
+                kept.add(e);
+            }
+        });
         InteractionMatrix all = data.matrix();
         out.printf(Locale.ROOT, "  %,d events read, %,d duplicates dropped, %,d events of deleted users dropped, %,d zero-weight; "
                         + "%,d users, %,d items, %,d training pairs (%.1fs)%n",
@@ -152,6 +176,20 @@ public final class RefreshJob {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("ials", ialsMetrics);
         metrics.put("popularity", popMetrics);
+        Optional<RankerStage.Result> rankerResult = ranker == null ? Optional.empty()
+                : RankerStage.train(kept, catalog, o.weights(), o.params(), ranker, 0.15, out);
+        rankerResult.ifPresent(r -> {
+            artifacts.put(RankerStage.ONNX_FILE, r.onnx());
+            artifacts.put(FeatureSchemaJson.FILE, r.schemaJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var tables = RankerStage.servingTables(kept, o.weights(), o.to());
+            Map<String, Object> signals = new LinkedHashMap<>();
+            signals.put("as_of", o.to().toString());
+            signals.put("trend_half_life", RankerStage.TREND_HALF_LIFE.toString());
+            signals.put("popularity", tables.popularityTable());
+            signals.put("trend", tables.trendTable());
+            artifacts.put(RankerStage.SIGNALS_FILE, writeJson(signals));
+            metrics.put("ranker", r.metrics());
+        });
         artifacts.put(BundleFiles.METRICS, writeJson(metrics));
 
         String version = newVersion(createdAt);
@@ -188,6 +226,15 @@ public final class RefreshJob {
         f.put("file", FACTORS);
         f.put("ids", FACTOR_IDS);
         f.put("format", FACTORS_FORMAT);
+        rankerResult.ifPresent(r -> {
+            ObjectNode rk = manifest.putObject("ranker");
+            rk.put("file", RankerStage.ONNX_FILE);
+            rk.put("feature_schema", FeatureSchemaJson.FILE);
+            rk.put("feature_schema_version", String.valueOf(r.metrics().get("feature_schema")));
+            rk.put("signals", RankerStage.SIGNALS_FILE);
+            rk.put("trees", ranker.trees());
+            rk.put("max_depth", ranker.depth());
+        });
         ObjectNode files = manifest.putObject("artifacts");
         Map<String, Long> sizes = new LinkedHashMap<>();
         artifacts.forEach((name, bytes) -> {

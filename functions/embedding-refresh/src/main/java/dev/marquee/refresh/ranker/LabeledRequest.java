@@ -45,7 +45,7 @@ public record LabeledRequest(RankingQuery query, Map<String, Integer> grades) {
                 country = country != null ? country : e.context().country();
                 device = device != null ? device : e.context().device();
                 surface = surface != null ? surface : e.context().surface();
-                int grade = e.type() == EventType.IMPRESSION ? 0 : grades.of(e.type());
+                int grade = e.type() == EventType.IMPRESSION ? 0 : grades.of(e);
                 g.merge(e.itemId(), grade, Math::max);
             }
             Instant at = list.get(0).timestamp();

@@ -1,6 +1,7 @@
 package dev.marquee.refresh.ranker;
 
 import dev.marquee.domain.model.EventType;
+import dev.marquee.domain.model.InteractionEvent;
 
 /**
  * The training label of a (request, item): the strongest engagement in the request, graded so a completed play counts
@@ -15,6 +16,14 @@ public record RelevanceGrades(int click, int play, int complete) {
         if (click < 0 || play < 0 || complete < 0 || click > 10 || play > 10 || complete > 10) {
             throw new IllegalArgumentException("grades are 0..10: click " + click + ", play " + play + ", complete " + complete);
         }
+    }
+
+    /** A rating below 3 of 5 is not an engagement to rank up: grade 0. */
+    public int of(InteractionEvent e) {
+        if (e.type() == EventType.RATE && e.rating() != null && e.rating() < 3) {
+            return 0;
+        }
+        return of(e.type());
     }
 
     public int of(EventType type) {
