@@ -7,6 +7,8 @@ import dev.marquee.domain.training.ImplicitAls;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.datasets.RatingsDataset;
+import dev.marquee.refresh.ranker.LeaveLastOutRanker;
+import dev.marquee.refresh.ranker.RankerParams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +69,8 @@ final class TrainBench {
 
         print("ials", data.name(), alsSeconds, RankingMetrics.evaluate(split, Scorer.of(factors), 7));
         print("popularity", data.name(), popSeconds, RankingMetrics.evaluate(split, popularity, 7));
+        Map<String, Double> ranked = LeaveLastOutRanker.evaluate(data, split, factors, p, RankerParams.defaults(), System.out);
+        print("ials+ranker", data.name(), alsSeconds + ranked.get("train_seconds"), ranked);
         return 0;
     }
 

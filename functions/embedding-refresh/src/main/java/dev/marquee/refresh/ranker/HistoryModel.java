@@ -47,9 +47,14 @@ public record HistoryModel(SignalTables signals, Map<String, List<Candidate>> po
         }
         InteractionMatrix m = b.build();
         Factors f = ImplicitAls.train(m, als, null);
+        return from(f, m, List.copyOf(users.keySet()), List.copyOf(items.keySet()), kept, cutoff, trendHalfLife, pool, catalog);
+    }
+
+    /** With factors already trained on {@code m} (rows in the order of {@code userIds} and {@code itemIds}). */
+    public static HistoryModel from(Factors f, InteractionMatrix m, List<String> userIds, List<String> itemIds,
+                                    List<SignalTables.Past> history, Instant cutoff, Duration trendHalfLife, int pool,
+                                    Map<String, Item> catalog) {
         Ranked[] top = UserCandidates.compute(f, m, pool);
-        List<String> userIds = List.copyOf(users.keySet());
-        List<String> itemIds = List.copyOf(items.keySet());
         Map<String, float[]> uf = new HashMap<>();
         Map<String, float[]> itf = new HashMap<>();
         for (int u = 0; u < userIds.size(); u++) {
@@ -67,7 +72,7 @@ public record HistoryModel(SignalTables signals, Map<String, List<Candidate>> po
             }
             pools.put(userIds.get(u), cs);
         }
-        SignalTables tables = SignalTables.fromHistory(kept, cutoff, trendHalfLife, uf, itf, catalog);
+        SignalTables tables = SignalTables.fromHistory(history, cutoff, trendHalfLife, uf, itf, catalog);
         return new HistoryModel(tables, pools, f, userIds, itemIds);
     }
 }

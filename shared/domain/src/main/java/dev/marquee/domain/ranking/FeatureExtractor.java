@@ -42,7 +42,7 @@ public final class FeatureExtractor {
         }
     }
 
-    private record UserSide(float[] factors, float[][] recentFactors, Map<String, Double> genreShare, Set<String> onboarding,
+    private record UserSide(float[] factors, float[][] recentFactors, double[] recentNorms, Map<String, Double> genreShare, Set<String> onboarding,
                             float activityLog, float hourSin, float hourCos, float dayOfWeek,
                             float tv, float mobile, float web, float homepage, float upNext, float similar) {
     }
@@ -51,10 +51,12 @@ public final class FeatureExtractor {
         float[] uf = in.userFactors(q.userId());
         List<String> recent = in.recentItems(q.userId(), RECENT);
         float[][] rf = new float[recent.size()][];
+        double[] norms = new double[recent.size()];
         Map<String, Double> genres = new HashMap<>();
         int withGenres = 0;
         for (int i = 0; i < recent.size(); i++) {
             rf[i] = in.itemFactors(recent.get(i));
+            norms[i] = rf[i] == null ? 0 : Math.sqrt(dot(rf[i], rf[i]));
             Item item = in.item(recent.get(i));
             if (item != null && !item.genres().isEmpty()) {
                 withGenres++;
@@ -71,8 +73,8 @@ public final class FeatureExtractor {
         double hour = t.getHour() + t.getMinute() / 60.0;
         String device = q.device() == null ? "" : q.device();
         String surface = q.surface() == null ? "" : q.surface();
-        return new UserSide(uf, rf, genres, new HashSet<>(q.preferences().genres()),
-                (float) Math.log1p(Math.max(0, in.activity(q.userId()))),
+        return new UserSide(uf, rf, norms, genres, new HashSet<>(q.preferences().genres()),
+                logOnePlus(Math.max(0, in.activity(q.userId()))),
                 (float) Math.sin(2 * Math.PI * hour / 24), (float) Math.cos(2 * Math.PI * hour / 24),
                 t.getDayOfWeek().getValue() - 1,
                 flag(device.equals("tv")), flag(device.equals("mobile")), flag(device.equals("web")),
@@ -90,9 +92,12 @@ public final class FeatureExtractor {
             double max = -1;
             double sum = 0;
             int n = 0;
-            for (float[] rf : u.recentFactors()) {
+            double itemNorm = Math.sqrt(dot(itf, itf));
+            for (int k = 0; k < u.recentFactors().length; k++) {
+                float[] rf = u.recentFactors()[k];
                 if (rf != null && rf.length == itf.length) {
-                    double c = cosine(rf, itf);
+                    double norms = u.recentNorms()[k] * itemNorm;
+                    double c = norms == 0 ? 0 : dot(rf, itf) / norms;
                     max = Math.max(max, c);
                     sum += c;
                     n++;
@@ -104,17 +109,17 @@ public final class FeatureExtractor {
             }
         }
         out[o + 4 + generator(source)] = 1f;
-        out[o + 8] = (float) Math.log1p(Math.max(0, in.popularity(itemId, null)));
-        out[o + 9] = (float) Math.log1p(Math.max(0, in.trend(itemId, null)));
+        out[o + 8] = logOnePlus(Math.max(0, in.popularity(itemId, null)));
+        out[o + 9] = logOnePlus(Math.max(0, in.trend(itemId, null)));
         if (q.country() != null) {
-            out[o + 10] = (float) Math.log1p(Math.max(0, in.popularity(itemId, q.country())));
-            out[o + 11] = (float) Math.log1p(Math.max(0, in.trend(itemId, q.country())));
+            out[o + 10] = logOnePlus(Math.max(0, in.popularity(itemId, q.country())));
+            out[o + 11] = logOnePlus(Math.max(0, in.trend(itemId, q.country())));
         }
         Item item = in.item(itemId);
         if (item != null) {
             if (item.releasedAt() != null) {
                 long ageMillis = Math.max(0, Duration.between(item.releasedAt(), q.at()).toMillis());
-                out[o + 12] = (float) Math.log1p(ageMillis / 86_400_000.0);
+                out[o + 12] = logOnePlus(ageMillis / 86_400_000.0);
                 out[o + 13] = flag(ageMillis <= FRESH.toMillis());
             }
             if (!item.genres().isEmpty()) {
@@ -154,6 +159,11 @@ public final class FeatureExtractor {
         };
     }
 
+    /** log(1 + x) for x >= 0 (Math.log is an intrinsic; StrictMath.log1p is not, and this runs per candidate). */
+    private static float logOnePlus(double x) {
+        return (float) Math.log(1 + Math.max(0, x));
+    }
+
     private static float flag(boolean b) {
         return b ? 1f : 0f;
     }
@@ -166,15 +176,4 @@ public final class FeatureExtractor {
         return (float) s;
     }
 
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-    }
 }
