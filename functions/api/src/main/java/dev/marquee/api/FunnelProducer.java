@@ -11,6 +11,7 @@ import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ItemCatalog;
 import dev.marquee.domain.port.ModelRegistry;
+import dev.marquee.domain.port.Ranker;
 import dev.marquee.domain.port.UserProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -31,10 +32,11 @@ public class FunnelProducer {
     @Produces
     @Singleton
     Funnel funnel(UserProfiles profiles, FeatureStore features, ModelRegistry registry, CandidateStore candidates,
-                  ItemCatalog catalog, FallbackPopularity fallback) {
+                  ItemCatalog catalog, FallbackPopularity fallback, Ranker ranker) {
         return new Funnel(profiles, features, registry,
                 List.of(new BecauseYouWatchedGenerator(candidates, features), new PrecomputedCandidatesGenerator(candidates),
                         new PopularInSegmentGenerator(candidates)),
+                ranker,
                 List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)),
                 fallback);
     }

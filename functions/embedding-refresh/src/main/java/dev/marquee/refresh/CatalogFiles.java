@@ -29,6 +29,12 @@ final class CatalogFiles {
     static final String PREFIX = "catalog/";
 
     record Catalog(List<Item> items, int files, int invalidLines) {
+        /** The items by id, for the ranker's item features. */
+        Map<String, Item> byId() {
+            Map<String, Item> byId = new LinkedHashMap<>();
+            items.forEach(i -> byId.put(i.itemId(), i));
+            return byId;
+        }
     }
 
     private CatalogFiles() {

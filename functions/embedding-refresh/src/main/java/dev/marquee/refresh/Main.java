@@ -6,6 +6,8 @@ import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.adapters.json.EventCodec;
 import dev.marquee.adapters.lake.LakeDeletionLog;
 import dev.marquee.domain.training.AlsParams;
+import dev.marquee.refresh.ranker.RankerParams;
+import dev.marquee.refresh.ranker.RelevanceGrades;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,6 +50,10 @@ public final class Main {
               --popularity N         items per segment popularity and trending list (default 500)
               --trending-half-life-hours H   half-life of the trending snapshot (default 24)
               --version V            the bundle's version (default: UTC time of the run, e.g. 20261121T205500Z)
+              --no-ranker            skip the learned ranker (ranker.onnx, feature_schema.json)
+              --ranker-trees N       ranker trees (default 100)
+              --ranker-depth D       ranker tree depth (default 5)
+              --ranker-grades C,P,F  relevance grades of click, play, completion: the objectives' weights (default 1,2,3)
 
             In a SageMaker training job the container runs dev.marquee.refresh.SageMakerEntrypoint instead (README).
             Exit codes: 0 done, 2 bad arguments, 3 no data in the range (or no lake), 4 training or writing failed.""";
@@ -80,6 +86,8 @@ public final class Main {
         Duration halfLife = null;
         Duration trendingHalfLife = RefreshJob.Options.DEFAULT_TRENDING_HALF_LIFE;
         String version = null;
+        RankerParams rankerParams = RankerParams.defaults();
+        boolean rankerOn = true;
         try {
             Iterator<String> it = List.of(args).iterator();
             while (it.hasNext()) {
@@ -114,6 +122,10 @@ public final class Main {
                     case "--candidates" -> candidates = positive(a, value(a, v, it));
                     case "--similar" -> similar = positive(a, value(a, v, it));
                     case "--popularity" -> popularity = positive(a, value(a, v, it));
+                    case "--no-ranker" -> rankerOn = false;
+                    case "--ranker-trees" -> rankerParams = rankerParams.withTrees(positive(a, value(a, v, it)));
+                    case "--ranker-depth" -> rankerParams = rankerParams.withDepth(positive(a, value(a, v, it)));
+                    case "--ranker-grades" -> rankerParams = rankerParams.withGrades(grades(a, value(a, v, it)));
                     default -> throw new IllegalArgumentException("unknown option " + a + " (see --help)");
                 }
             }
@@ -131,7 +143,8 @@ public final class Main {
                     halfLife, dev.marquee.domain.model.EventWeights.defaults()).withTrendingHalfLife(trendingHalfLife).withVersion(version);
             LocalFolderLakeFiles files = new LocalFolderLakeFiles(lakeDir);
             RefreshJob job = new RefreshJob(new LocalFolderEventLake(lakeDir, new EventCodec(), clock),
-                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), files, clock, out);
+                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), files, clock, out,
+                    rankerOn ? rankerParams : null);
             try {
                 job.run(options);
             } catch (RefreshJob.NoDataException e) {
@@ -154,6 +167,19 @@ public final class Main {
             throw new IllegalArgumentException("--version must be 1-100 letters, digits, '.', '_' or '-': " + v);
         }
         return v;
+    }
+
+    private static RelevanceGrades grades(String option, String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException(option + " takes three integers click,play,complete: " + value);
+        }
+        try {
+            return new RelevanceGrades(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
+                    Integer.parseInt(parts[2].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes three integers click,play,complete: " + value);
+        }
     }
 
     /** [from, to); null when --days all and the lake has no event partitions. */

@@ -30,6 +30,14 @@ import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.SimilarItems;
 import dev.marquee.domain.training.TrainingData;
 import dev.marquee.domain.training.UserCandidates;
+import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.model.Item;
+import dev.marquee.refresh.ranker.RankerParams;
+import dev.marquee.refresh.ranker.RankerStage;
+import dev.marquee.adapters.bundle.FeatureSchemaJson;
+
+import java.util.ArrayList;
+import java.util.Optional;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -129,19 +137,40 @@ public final class RefreshJob {
     private final Clock clock;
     private final PrintStream out;
     private final ObjectMapper json = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final RankerParams ranker;
+    private final Map<String, Item> catalog;
 
     public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, Clock clock, PrintStream out) {
-        this(lake, deletions, store, null, clock, out);
+        this(lake, deletions, store, null, clock, out, null, Map.of());
     }
 
     /** @param catalogFiles where {@code catalog/*.jsonl[.gz]} lives (for content vectors); null: no catalog */
     public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, LakeFiles catalogFiles, Clock clock, PrintStream out) {
+        this(lake, deletions, store, catalogFiles, clock, out, null, Map.of());
+    }
+
+    /** With the ranker step ({@code ranker} null skips it); the catalog for content vectors and item features from the lake. */
+    public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, LakeFiles catalogFiles, Clock clock, PrintStream out,
+                      RankerParams ranker) {
+        this(lake, deletions, store, catalogFiles, clock, out, ranker, Map.of());
+    }
+
+    /** With the ranker step and a catalog given in memory (tests, benches): {@code catalog} may be empty. */
+    public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, Clock clock, PrintStream out,
+                      RankerParams ranker, Map<String, Item> catalog) {
+        this(lake, deletions, store, null, clock, out, ranker, catalog);
+    }
+
+    private RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, LakeFiles catalogFiles, Clock clock,
+                       PrintStream out, RankerParams ranker, Map<String, Item> catalog) {
         this.lake = lake;
         this.deletions = deletions;
         this.store = store;
         this.catalogFiles = catalogFiles;
         this.clock = clock;
         this.out = out;
+        this.ranker = ranker;
+        this.catalog = catalog;
     }
 
     public Result run(Options o) {
@@ -150,9 +179,13 @@ public final class RefreshJob {
         SegmentPopularity popularity = new SegmentPopularity(o.weights());
         TrendingSnapshot trending = new TrendingSnapshot(o.weights(), new TrendingDecay(o.trendingHalfLife()), o.to());
         out.printf(Locale.ROOT, "reading the lake from %s to %s%n", o.from(), o.to());
+        List<InteractionEvent> kept = new ArrayList<>();
         TrainingData data = TrainingData.read(lake, deletions, o.from(), o.to(), o.weights(), o.halfLife(), e -> {
             popularity.add(e);
             trending.add(e);
+            if (ranker != null) {
+                kept.add(e);
+            }
         });
         InteractionMatrix all = data.matrix();
         out.printf(Locale.ROOT, "  %,d events read, %,d duplicates dropped, %,d events of deleted users dropped, %,d zero-weight; "
@@ -194,7 +227,8 @@ public final class RefreshJob {
         Map<String, List<Candidate>> similar = lists(similarTop, data.itemIds(), data.itemIds(), SIMILAR_SOURCE);
         Map<String, List<Candidate>> segments = new TreeMap<>(popularity.topLists(o.popularity()));
         Map<String, List<Candidate>> trendingLists = new TreeMap<>(trending.topLists(o.popularity()));
-        Content content = content(o.similar(), similar);
+        CatalogFiles.Catalog lakeCatalog = catalogFiles == null ? null : CatalogFiles.read(catalogFiles);
+        Content content = content(o.similar(), similar, lakeCatalog);
 
         Map<String, byte[]> artifacts = new LinkedHashMap<>();
         artifacts.put(BundleFiles.fileOf(CandidateKind.USER), BundleFiles.write(users));
@@ -210,6 +244,21 @@ public final class RefreshJob {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("ials", ialsMetrics);
         metrics.put("popularity", popMetrics);
+        Optional<RankerStage.Result> rankerResult = ranker == null ? Optional.empty()
+                : RankerStage.train(kept, catalog.isEmpty() && lakeCatalog != null ? lakeCatalog.byId() : catalog,
+                o.weights(), o.params(), ranker, 0.15, out);
+        rankerResult.ifPresent(r -> {
+            artifacts.put(RankerStage.ONNX_FILE, r.onnx());
+            artifacts.put(FeatureSchemaJson.FILE, r.schemaJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var tables = RankerStage.servingTables(kept, o.weights(), o.to());
+            Map<String, Object> signals = new LinkedHashMap<>();
+            signals.put("as_of", o.to().toString());
+            signals.put("trend_half_life", RankerStage.TREND_HALF_LIFE.toString());
+            signals.put("popularity", tables.popularityTable());
+            signals.put("trend", tables.trendTable());
+            artifacts.put(RankerStage.SIGNALS_FILE, writeJson(signals));
+            metrics.put("ranker", r.metrics());
+        });
         artifacts.put(BundleFiles.METRICS, writeJson(metrics));
 
         String version = o.version() == null ? newVersion(createdAt) : givenVersion(o.version());
@@ -249,6 +298,15 @@ public final class RefreshJob {
         f.put("file", FACTORS);
         f.put("ids", FACTOR_IDS);
         f.put("format", FACTORS_FORMAT);
+        rankerResult.ifPresent(r -> {
+            ObjectNode rk = manifest.putObject("ranker");
+            rk.put("file", RankerStage.ONNX_FILE);
+            rk.put("feature_schema", FeatureSchemaJson.FILE);
+            rk.put("feature_schema_version", String.valueOf(r.metrics().get("feature_schema")));
+            rk.put("signals", RankerStage.SIGNALS_FILE);
+            rk.put("trees", ranker.trees());
+            rk.put("max_depth", ranker.depth());
+        });
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = json.convertValue(manifest, LinkedHashMap.class);
         Map<String, Long> sizes = BundleManifest.write(store, version, fields, artifacts);
@@ -273,12 +331,11 @@ public final class RefreshJob {
      * Content vectors and neighbours of every catalog item; a catalog item without factor neighbours (nobody played it
      * in the range) gets its content neighbours as its similar list, so a new item is never a dead end. Null: no catalog.
      */
-    private Content content(int topN, Map<String, List<Candidate>> similar) {
-        if (catalogFiles == null) {
+    private Content content(int topN, Map<String, List<Candidate>> similar, CatalogFiles.Catalog catalog) {
+        if (catalog == null) {
             return null;
         }
         long t0 = System.nanoTime();
-        CatalogFiles.Catalog catalog = CatalogFiles.read(catalogFiles);
         if (catalog.items().isEmpty()) {
             out.println("  no catalog under catalog/: no content vectors");
             return null;

@@ -63,6 +63,33 @@ class RefreshJobIT {
     }
 
     @Test
+    void withTheRankerTheBundleCarriesItsOnnxModelSchemaTablesAndMetricsAndPassesTheGate() throws Exception {
+        SyntheticDataset world = SyntheticDataset.generate(new SyntheticDataset.Spec(400, 300, 40, END, Duration.ofDays(14), 7));
+        new LocalFolderEventLake(lakeDir, new EventCodec(), CLOCK).append(world.events());
+        Map<String, dev.marquee.domain.model.Item> catalog = new HashMap<>();
+        world.items().forEach(i -> catalog.put(i.itemId(), i));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        LocalFolderLakeFiles files = new LocalFolderLakeFiles(lakeDir);
+        RefreshJob job = new RefreshJob(new LocalFolderEventLake(lakeDir, new EventCodec(), CLOCK), new LakeDeletionLog(files),
+                new LocalFolderModelStore(lakeDir), CLOCK, new PrintStream(log, true, StandardCharsets.UTF_8),
+                dev.marquee.refresh.ranker.RankerParams.defaults().withTrees(40).withDepth(4), catalog);
+        RefreshJob.Result result = job.run(new RefreshJob.Options(END.minus(Duration.ofDays(30)), END.plusSeconds(1), PARAMS,
+                200, 20, 500, null, EventWeights.defaults()));
+
+        LocalFolderModelStore store = new LocalFolderModelStore(lakeDir);
+        assertThat(store.artifacts(result.version())).contains("ranker.onnx", "feature_schema.json", "ranker_signals.json");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("ranker: 40 trees", "candidate order");
+        BundleDescription bundle = dev.marquee.adapters.bundle.BundleManifest.read(store, result.version());
+        assertThat(bundle.rankerSchema()).isEqualTo(dev.marquee.domain.ranking.FeatureSchema.V1.version());
+        assertThat(bundle.metrics()).containsKeys("ranker.ndcg@10", "ranker.candidate_order_ndcg@10");
+        assertThat(bundle.metrics().get("ranker.ndcg@10")).as("the ranker beats the candidate order on this world")
+                .isGreaterThan(bundle.metrics().get("ranker.candidate_order_ndcg@10"));
+        assertThat(dev.marquee.domain.publish.RankerGate.DEFAULT.check(bundle).accepted()).isTrue();
+        assertThat(dev.marquee.adapters.onnx.TreeEnsembleOnnx.schemaOf(store.get(result.version(), "ranker.onnx").orElseThrow()))
+                .isEqualTo(dev.marquee.domain.ranking.FeatureSchema.V1);
+    }
+
+    @Test
     void writesAVerifiableBundleThatBeatsPopularityAndRecommendsOnlyUnseenItems() throws Exception {
         SyntheticDataset world = world();
         ByteArrayOutputStream log = new ByteArrayOutputStream();

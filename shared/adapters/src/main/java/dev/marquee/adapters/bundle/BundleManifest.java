@@ -112,7 +112,17 @@ public final class BundleManifest {
         for (CandidateKind kind : CandidateKind.values()) {
             files.put(kind, BundleFiles.fileOf(kind));
         }
-        return new BundleDescription(version, artifacts, headline, files);
+        String rankerSchema = null;
+        if (artifacts.containsKey(FeatureSchemaJson.FILE)) {
+            try {
+                rankerSchema = FeatureSchemaJson.read(new String(store.get(version, FeatureSchemaJson.FILE)
+                        .orElseThrow(() -> new InvalidBundleException(version, FeatureSchemaJson.FILE + " is missing")),
+                        java.nio.charset.StandardCharsets.UTF_8)).version();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidBundleException(version, FeatureSchemaJson.FILE + ": " + e.getMessage());
+            }
+        }
+        return new BundleDescription(version, artifacts, headline, files, rankerSchema);
     }
 
     private static JsonNode json(ModelStore store, String version, String artifact) {

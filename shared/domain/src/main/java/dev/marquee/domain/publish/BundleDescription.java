@@ -13,9 +13,15 @@ import java.util.Objects;
  * @param artifacts the manifest: artifact file name -> its SHA-256 and size
  * @param metrics   headline metrics of the serving (iALS) model, e.g. {@code ndcg@10}; becomes the registry's metrics
  * @param listFiles the list file of each kind, e.g. USER -> candidates.jsonl.gz
+ * @param rankerSchema the version of the ranker's feature schema ({@code feature_schema.json}); null: none
  */
 public record BundleDescription(String version, Map<String, Digest> artifacts, Map<String, Double> metrics,
-                                Map<CandidateKind, String> listFiles) {
+                                Map<CandidateKind, String> listFiles, String rankerSchema) {
+
+    public BundleDescription(String version, Map<String, Digest> artifacts, Map<String, Double> metrics,
+                             Map<CandidateKind, String> listFiles) {
+        this(version, artifacts, metrics, listFiles, null);
+    }
 
     /** A manifest entry: lower-case hex SHA-256 of the file's bytes, and its length. */
     public record Digest(String sha256, long bytes) {

@@ -48,6 +48,7 @@ public final class BundlePublisher {
     private final PublishGate gate;
     private final Clock clock;
     private final int chunkSize;
+    private RankerGate rankerGate = RankerGate.DEFAULT;
 
     public BundlePublisher(ModelStore bundles, ListFileReader reader, CandidateStore candidates, ModelRegistry registry,
                            PublishGate gate, Clock clock, int chunkSize) {
@@ -68,6 +69,12 @@ public final class BundlePublisher {
         this(bundles, reader, candidates, registry, gate, clock, DEFAULT_CHUNK);
     }
 
+    /** The ranker's gate (default {@link RankerGate#DEFAULT}). */
+    public BundlePublisher withRankerGate(RankerGate gate) {
+        this.rankerGate = Objects.requireNonNull(gate);
+        return this;
+    }
+
     public PublishResult publish(BundleDescription bundle) {
         String version = bundle.version();
         Optional<ModelVersion> active = registry.active();
@@ -80,6 +87,10 @@ public final class BundlePublisher {
         PublishGate.Decision decision = gate.check(bundle.metrics(), active);
         if (!decision.accepted()) {
             return PublishResult.refused(version, current, decision.reason());
+        }
+        PublishGate.Decision ranker = rankerGate.check(bundle);
+        if (!ranker.accepted()) {
+            return PublishResult.refused(version, current, ranker.reason());
         }
 
         for (CandidateKind kind : CandidateKind.values()) {

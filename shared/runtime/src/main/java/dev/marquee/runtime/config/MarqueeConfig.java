@@ -28,6 +28,8 @@ public interface MarqueeConfig {
 
     Serving serving();
 
+    Ranking ranking();
+
     interface Local {
         /** Where the embedded lake and model bundles live. */
         @WithDefault(".marquee/lake")
@@ -104,5 +106,20 @@ public interface MarqueeConfig {
         /** Size of the in-memory last-resort popularity list. */
         @WithDefault("500")
         int fallbackSize();
+    }
+
+    /** Stage 2: the bundle's learned ranker (marquee.ranking.*). */
+    interface Ranking {
+        /** false: the candidate order serves (fallback "ranker_unavailable" is not named then: no ranker at all). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** onnx: ONNX Runtime (production); java: the same trees evaluated in plain Java (no native library). */
+        @WithDefault("onnx")
+        String engine();
+
+        /** ONNX Runtime intra-op threads; one suits a Lambda serving one request at a time. */
+        @WithDefault("1")
+        int intraOpThreads();
     }
 }

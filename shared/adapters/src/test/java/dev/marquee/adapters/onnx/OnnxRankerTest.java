@@ -1,0 +1,16 @@
+package dev.marquee.adapters.onnx;
+
+import dev.marquee.domain.port.Ranker;
+import dev.marquee.domain.ranking.FeatureSchema;
+import dev.marquee.domain.ranking.RequestSignals;
+import dev.marquee.domain.ranking.TreeEnsemble;
+import dev.marquee.testing.contract.RankerContract;
+
+import java.time.Clock;
+
+class OnnxRankerTest extends RankerContract {
+    @Override
+    protected Ranker rankerFor(TreeEnsemble trees, FeatureSchema schema, RequestSignals signals) {
+        return new OnnxRanker(TreeEnsembleOnnx.write(trees, schema), signals, Clock.systemUTC(), 1);
+    }
+}
