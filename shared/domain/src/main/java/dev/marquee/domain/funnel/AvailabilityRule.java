@@ -2,31 +2,25 @@ package dev.marquee.domain.funnel;
 
 import dev.marquee.domain.model.Item;
 import dev.marquee.domain.model.Recommendation;
-import dev.marquee.domain.port.ItemCatalog;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Licensing: keeps only items in the catalog and available in the user's country. An item the catalog does
- * not know is dropped (it may have been withdrawn). A catalog outage propagates: the funnel then serves its
- * in-memory fallback, never unchecked items.
+ * Licensing: keeps only items in the catalog and available in the user's country. An item the catalog does not
+ * know is dropped (it may have been withdrawn). The funnel fetches the entries; when the catalog is down it serves
+ * its in-memory fallback instead, never unchecked items.
  */
 public final class AvailabilityRule implements ReRankRule {
-    private final ItemCatalog catalog;
-
-    public AvailabilityRule(ItemCatalog catalog) {
-        this.catalog = catalog;
-    }
+    public static final String NAME = "availability";
 
     @Override
     public String name() {
-        return "availability";
+        return NAME;
     }
 
     @Override
-    public List<Recommendation> apply(List<Recommendation> ranked, RecommendationContext context) {
-        Map<String, Item> items = catalog.getAll(ranked.stream().map(Recommendation::itemId).toList());
+    public List<Recommendation> apply(List<Recommendation> ranked, RecommendationContext context, Map<String, Item> items) {
         return ranked.stream()
                 .filter(r -> {
                     Item item = items.get(r.itemId());
