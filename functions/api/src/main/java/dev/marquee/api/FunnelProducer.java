@@ -81,7 +81,7 @@ public class FunnelProducer {
         }
         FunnelFactory factory = new FunnelFactory(new FunnelFactory.Parts(profiles, features, registry, catalog, candidates,
                 catalogIndex, embeddings, ranker, fallback, executor, clock, s.newReleases().maxAge(),
-                s.coldStart().untilInteractions()));
+                s.coldStart().untilInteractions(), s.trendingRefresh()));
         FunnelSettings settings = new FunnelSettings(DEFAULT_VARIANT, s.perGenerator(), s.maxCandidates(),
                 new FunnelSettings.Budgets(s.budgets().context(), s.budgets().generators(), s.budgets().ranker(), s.budgets().catalog()));
         List<VariantSpec> variants = variants(s);

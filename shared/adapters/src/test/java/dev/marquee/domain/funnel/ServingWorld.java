@@ -52,7 +52,7 @@ final class ServingWorld implements AutoCloseable {
 
     FunnelFactory factory(Ranker ranker, CandidateGenerator... extra) {
         return new FunnelFactory(new FunnelFactory.Parts(profiles, features, registry, catalog, candidates, index,
-                v -> java.util.Optional.empty(), ranker, fallback, executor, clock, Duration.ofDays(365), 3));
+                v -> java.util.Optional.empty(), ranker, fallback, executor, clock, Duration.ofDays(365), 3, Duration.ZERO));
     }
 
     Funnel funnel(List<String> generators, List<String> rules) {

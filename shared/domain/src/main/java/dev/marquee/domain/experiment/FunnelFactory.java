@@ -52,7 +52,7 @@ public final class FunnelFactory {
     public record Parts(UserProfiles profiles, FeatureStore features, ModelRegistry registry, ItemCatalog catalog,
                         CandidateStore candidates, CatalogIndex catalogIndex, EmbeddingSource embeddings, Ranker ranker,
                         FallbackPopularity fallback, ExecutorService executor, Clock clock, Duration newReleasesMaxAge,
-                        int coldStartUntilInteractions) {
+                        int coldStartUntilInteractions, Duration trendingRefresh) {
     }
 
     private final Parts parts;
@@ -86,21 +86,23 @@ public final class FunnelFactory {
                 spec.ranker() ? parts.ranker() : null, rules, parts.fallback(), settings, parts.executor(), parts.clock());
     }
 
-    private CandidateGenerator generator(String name) {
+    /** The generator of that name, on these parts. */
+    public CandidateGenerator generator(String name) {
         return switch (name) {
             case BecauseYouWatchedGenerator.NAME -> new BecauseYouWatchedGenerator(parts.candidates());
             case PrecomputedCandidatesGenerator.NAME -> new PrecomputedCandidatesGenerator(parts.candidates());
             case EmbeddingRetrievalGenerator.NAME -> new EmbeddingRetrievalGenerator(parts.embeddings());
             case OnboardingPreferenceGenerator.NAME -> new OnboardingPreferenceGenerator(parts.catalogIndex(), parts.candidates(),
                     parts.coldStartUntilInteractions());
-            case TrendingInCountryGenerator.NAME -> new TrendingInCountryGenerator(parts.features());
+            case TrendingInCountryGenerator.NAME -> new TrendingInCountryGenerator(parts.features(), parts.trendingRefresh());
             case NewReleasesGenerator.NAME -> new NewReleasesGenerator(parts.catalogIndex(), parts.newReleasesMaxAge());
             case PopularInSegmentGenerator.NAME -> new PopularInSegmentGenerator(parts.candidates());
             default -> throw new IllegalArgumentException("unknown generator '" + name + "'; known: " + String.join(", ", GENERATORS));
         };
     }
 
-    private ReRankRule rule(String name, VariantSpec.RuleParams p) {
+    /** The rule of that name with these parameters. */
+    public ReRankRule rule(String name, VariantSpec.RuleParams p) {
         return switch (name) {
             case RemoveSeenRule.NAME -> new RemoveSeenRule();
             case ExcludeRule.NAME -> new ExcludeRule();

@@ -5,7 +5,6 @@ import dev.marquee.domain.model.Recommendation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +24,10 @@ public final class CandidateMerger {
     }
 
     public static List<Recommendation> merge(List<List<Recommendation>> lists, int max) {
-        Map<String, Recommendation> best = new LinkedHashMap<>();
-        Map<String, List<String>> sources = new HashMap<>();
+        Map<String, Integer> slotOf = new HashMap<>(Math.min(max, 1024) * 2);
+        List<Recommendation> best = new ArrayList<>(Math.min(max, 1024));
+        // extra sources per slot, allocated only for items proposed more than once
+        Map<Integer, List<String>> extra = new HashMap<>();
         int longest = 0;
         for (List<Recommendation> l : lists) {
             longest = Math.max(longest, l.size());
@@ -37,43 +38,46 @@ public final class CandidateMerger {
                     continue;
                 }
                 Recommendation r = list.get(rank);
-                Recommendation current = best.get(r.itemId());
-                if (current == null) {
-                    if (best.size() >= max) {
-                        continue;
+                Integer slot = slotOf.get(r.itemId());
+                if (slot == null) {
+                    if (best.size() < max) {
+                        slotOf.put(r.itemId(), best.size());
+                        best.add(r);
                     }
-                    best.put(r.itemId(), r);
-                    sources.put(r.itemId(), new ArrayList<>(r.sources()));
                     continue;
                 }
-                List<String> known = sources.get(r.itemId());
+                Recommendation current = best.get(slot);
+                List<String> sources = extra.computeIfAbsent(slot, k -> new ArrayList<>(current.sources()));
                 for (String s : r.sources()) {
-                    if (!known.contains(s)) {
-                        known.add(s);
+                    if (!sources.contains(s)) {
+                        sources.add(s);
                     }
                 }
                 if (rank(r) < rank(current)) {
-                    best.put(r.itemId(), r);
+                    best.set(slot, r);
                 }
             }
         }
-        List<Recommendation> out = new ArrayList<>(best.size());
-        for (Recommendation r : best.values()) {
-            List<String> all = sources.get(r.itemId());
-            if (all.size() == 1) {
-                out.add(r);
-            } else {
-                List<String> ordered = new ArrayList<>(all.size());
-                ordered.add(r.source());
-                all.stream().filter(s -> !s.equals(r.source())).forEach(ordered::add);
-                out.add(new Recommendation(r.itemId(), r.score(), r.reason(), r.source(), ordered));
-            }
+        for (Map.Entry<Integer, List<String>> e : extra.entrySet()) {
+            Recommendation r = best.get(e.getKey());
+            List<String> ordered = new ArrayList<>(e.getValue().size());
+            ordered.add(r.source());
+            e.getValue().stream().filter(s -> !s.equals(r.source())).forEach(ordered::add);
+            best.set(e.getKey(), new Recommendation(r.itemId(), r.score(), r.reason(), r.source(), ordered));
         }
-        return out;
+        return best;
+    }
+
+    private static final int[] RANK_OF_TYPE = new int[ReasonType.values().length];
+
+    static {
+        java.util.Arrays.fill(RANK_OF_TYPE, PRECEDENCE.size());
+        for (int i = 0; i < PRECEDENCE.size(); i++) {
+            RANK_OF_TYPE[PRECEDENCE.get(i).ordinal()] = i;
+        }
     }
 
     private static int rank(Recommendation r) {
-        int i = PRECEDENCE.indexOf(r.reason().type());
-        return i < 0 ? PRECEDENCE.size() : i;
+        return RANK_OF_TYPE[r.reason().type().ordinal()];
     }
 }

@@ -6,7 +6,6 @@ import dev.marquee.domain.model.Recommendation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +18,15 @@ import java.util.Map;
 public final class FreshnessBoostRule implements ReRankRule {
     public static final String NAME = "freshness";
     private final double boost;
-    private final Duration halfLife;
+    private static final double LN2 = Math.log(2);
+    private final double halfLifeSeconds;
 
     public FreshnessBoostRule(double boost, Duration halfLife) {
         if (boost < 0 || halfLife.isZero() || halfLife.isNegative()) {
             throw new IllegalArgumentException("freshness boost must be >= 0 and its half-life positive");
         }
         this.boost = boost;
-        this.halfLife = halfLife;
+        this.halfLifeSeconds = halfLife.toSeconds();
     }
 
     @Override
@@ -40,15 +40,19 @@ public final class FreshnessBoostRule implements ReRankRule {
         if (n < 2 || boost == 0) {
             return ranked;
         }
-        record Boosted(Recommendation r, double utility) {
-        }
-        List<Boosted> boosted = new ArrayList<>(n);
+        double[] utility = new double[n];
+        Integer[] order = new Integer[n];
+        Instant now = context.now();
         for (int i = 0; i < n; i++) {
-            Recommendation r = ranked.get(i);
-            boosted.add(new Boosted(r, (double) (n - i) / n * (1 + boost * freshness(items.get(r.itemId()), context.now()))));
+            order[i] = i;
+            utility[i] = (double) (n - i) / n * (1 + boost * freshness(items.get(ranked.get(i).itemId()), now));
         }
-        boosted.sort(Comparator.comparingDouble(Boosted::utility).reversed());
-        return boosted.stream().map(Boosted::r).toList();
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(utility[b], utility[a]));
+        List<Recommendation> out = new ArrayList<>(n);
+        for (Integer i : order) {
+            out.add(ranked.get(i));
+        }
+        return out;
     }
 
     /** 1 for an item released now, 1/2 one half-life ago, 0 for an unknown or future release date. */
@@ -56,7 +60,7 @@ public final class FreshnessBoostRule implements ReRankRule {
         if (item == null || item.releasedAt() == null || item.releasedAt().isAfter(now)) {
             return 0;
         }
-        double ages = (double) Duration.between(item.releasedAt(), now).toSeconds() / halfLife.toSeconds();
-        return Math.pow(2, -ages);
+        double ages = (double) (now.getEpochSecond() - item.releasedAt().getEpochSecond()) / halfLifeSeconds;
+        return Math.exp(-ages * LN2);
     }
 }

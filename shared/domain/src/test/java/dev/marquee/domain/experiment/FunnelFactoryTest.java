@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FunnelFactoryTest {
     private final Ranker ranker = (context, candidates) -> candidates;
     private final FunnelFactory factory = new FunnelFactory(new FunnelFactory.Parts(null, null, null, null, null, new CatalogIndex(),
-            version -> Optional.empty(), ranker, new FallbackPopularity(), null, Clock.systemUTC(), Duration.ofDays(365), 3));
+            version -> Optional.empty(), ranker, new FallbackPopularity(), null, Clock.systemUTC(), Duration.ofDays(365), 3, Duration.ZERO));
 
     private static VariantSpec spec(List<String> generators, List<String> rules, boolean ranker) {
         return new VariantSpec("v", 1, generators, rules, ranker, VariantSpec.RuleParams.DEFAULT);

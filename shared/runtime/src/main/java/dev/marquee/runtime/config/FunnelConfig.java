@@ -35,6 +35,10 @@ public interface FunnelConfig {
     @WithDefault("500")
     int maxCandidates();
 
+    /** Trending is the same for everyone in a country: read at most this often per country (PT0S: every request). */
+    @WithDefault("PT1S")
+    Duration trendingRefresh();
+
     Budgets budgets();
 
     Diversity diversity();
