@@ -82,6 +82,10 @@ final class FunnelBench {
             double p99 = ms(nanos, 0.99);
             System.out.printf(Locale.ROOT, "funnel latency: p50 %.3f ms  p90 %.3f ms  p99 %.3f ms  max %.3f ms  (%d degraded answers)%n",
                     p50, ms(nanos, 0.90), p99, nanos[nanos.length - 1] / 1e6, degraded);
+            // the tail is the machine's as much as the funnel's: say how busy it was
+            System.out.printf(Locale.ROOT, "machine: %d cores, load average %.1f while measuring%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf(Locale.ROOT, "{\"bench\":\"funnel\",\"candidates\":%d,\"limit\":%d,\"p50_ms\":%.3f,\"p99_ms\":%.3f}%n",
                     maxCandidates, limit, p50, p99);
         }
