@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Moves recent releases up: each item's rank utility {@code (n - position) / n} is multiplied by
- * {@code 1 + boost * 2^(-age / halfLife)} and the list is re-sorted by it (stable). Working on ranks, not raw
- * scores, it behaves the same whether the ranker scored the list or the candidates kept their generators' scores.
- * Scores are left as they were.
+ * Moves recent releases up: each item's rank utility {@code 1 / log2(position + 2)} (the DCG discount) is multiplied
+ * by {@code 1 + boost * 2^(-age / halfLife)} and the list is re-sorted by it (stable). Working on ranks, not raw
+ * scores, it behaves the same whether the ranker scored the list or the candidates kept their generators' scores;
+ * with the DCG discount a boost moves an item a place or two near the top and further down the list, where ranks
+ * are closer in value. Scores are left as they were.
  */
 public final class FreshnessBoostRule implements ReRankRule {
     public static final String NAME = "freshness";
@@ -45,7 +46,7 @@ public final class FreshnessBoostRule implements ReRankRule {
         Instant now = context.now();
         for (int i = 0; i < n; i++) {
             order[i] = i;
-            utility[i] = (double) (n - i) / n * (1 + boost * freshness(items.get(ranked.get(i).itemId()), now));
+            utility[i] = LN2 / Math.log(i + 2) * (1 + boost * freshness(items.get(ranked.get(i).itemId()), now));
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(utility[b], utility[a]));
         List<Recommendation> out = new ArrayList<>(n);

@@ -20,10 +20,19 @@ class FreshnessBoostRuleTest {
 
     @Test
     void aNewReleaseMovesUpPastOlderItemsOfSimilarRank() {
-        var out = new FreshnessBoostRule(1.5, Duration.ofDays(30)).apply(recs("old1", "old2", "new"), context(3), items);
+        var out = new FreshnessBoostRule(0.5, Duration.ofDays(30)).apply(recs("old1", "old2", "new"), context(3), items);
 
-        // rank utilities: old1 1.0, old2 0.67 (old: no boost), new 0.33 * (1 + 1.5) = 0.83
+        // rank utilities 1/log2(rank + 2): old1 1.0, old2 0.63 (old: no boost), new 0.5 * (1 + 0.5) = 0.75
         assertThat(ids(out)).containsExactly("old1", "new", "old2");
+    }
+
+    @Test
+    void nearTheTopABoostMovesAnItemOnlyAPlaceOrTwo() {
+        var out = new FreshnessBoostRule(0.3, Duration.ofDays(30)).apply(recs("old1", "old2", "old1b", "new"), context(4),
+                byId(item("old1", "drama", 2000), item("old2", "drama", 2000), item("old1b", "drama", 2000), item("new", "drama", 0)));
+
+        // new: 1/log2(5) * 1.3 = 0.56 passes old1b (0.5) but not old2 (0.63)
+        assertThat(ids(out)).containsExactly("old1", "old2", "new", "old1b");
     }
 
     @Test
