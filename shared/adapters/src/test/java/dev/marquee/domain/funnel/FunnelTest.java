@@ -124,6 +124,17 @@ class FunnelTest {
     }
 
     @Test
+    void theFunnelWithoutACatalogLetsAvailabilityReadItsOwnAndNamesItsOutage() {
+        Funnel plain = new Funnel(profiles, features, registry, List.of(new PopularInSegmentGenerator(candidates)),
+                List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)), fallback);
+        Funnel down = new Funnel(profiles, features, registry, List.of(new PopularInSegmentGenerator(candidates)),
+                List.of(new AvailabilityRule(new UnavailableCatalog())), fallback);
+
+        assertThat(plain.recommend(request("u1", 10)).items()).extracting(Recommendation::itemId).containsExactly("a", "b", "c", "d", "x");
+        assertThat(down.recommend(request("u1", 5)).fallback()).isEqualTo("catalog_unavailable,static_popularity");
+    }
+
+    @Test
     void withNoActiveModelTheInMemoryListServes() {
         InMemoryModelRegistry empty = new InMemoryModelRegistry();
         Funnel f = funnel(features, empty, catalog, List.of(new PopularInSegmentGenerator(candidates)));

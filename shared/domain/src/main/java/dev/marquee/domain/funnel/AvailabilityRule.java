@@ -2,6 +2,7 @@ package dev.marquee.domain.funnel;
 
 import dev.marquee.domain.model.Item;
 import dev.marquee.domain.model.Recommendation;
+import dev.marquee.domain.port.ItemCatalog;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,16 @@ import java.util.Map;
  */
 public final class AvailabilityRule implements ReRankRule {
     public static final String NAME = "availability";
+    private final ItemCatalog ownCatalog;
+
+    public AvailabilityRule() {
+        this(null);
+    }
+
+    /** Reads the entries from {@code catalog} itself, for a funnel built without one. */
+    public AvailabilityRule(ItemCatalog catalog) {
+        this.ownCatalog = catalog;
+    }
 
     @Override
     public String name() {
@@ -20,7 +31,8 @@ public final class AvailabilityRule implements ReRankRule {
     }
 
     @Override
-    public List<Recommendation> apply(List<Recommendation> ranked, RecommendationContext context, Map<String, Item> items) {
+    public List<Recommendation> apply(List<Recommendation> ranked, RecommendationContext context, Map<String, Item> entries) {
+        Map<String, Item> items = ownCatalog == null ? entries : ownCatalog.getAll(ranked.stream().map(Recommendation::itemId).toList());
         return ranked.stream()
                 .filter(r -> {
                     Item item = items.get(r.itemId());

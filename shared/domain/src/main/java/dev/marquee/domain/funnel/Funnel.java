@@ -66,6 +66,17 @@ public final class Funnel {
         this.clock = clock;
     }
 
+    /** Without a catalog for the rules (they see no entries), executor or budgets: the funnel before variants. */
+    public Funnel(UserProfiles profiles, FeatureStore features, ModelRegistry registry, List<CandidateGenerator> generators,
+                  Ranker ranker, List<ReRankRule> rules, FallbackPopularity fallback) {
+        this(profiles, features, registry, null, generators, ranker, rules, fallback, FunnelSettings.DEFAULT, null, Clock.systemUTC());
+    }
+
+    public Funnel(UserProfiles profiles, FeatureStore features, ModelRegistry registry, List<CandidateGenerator> generators,
+                  List<ReRankRule> rules, FallbackPopularity fallback) {
+        this(profiles, features, registry, generators, null, rules, fallback);
+    }
+
     public String variant() {
         return settings.variant();
     }
@@ -158,6 +169,9 @@ public final class Funnel {
         if (ranked.isEmpty()) {
             return ranked;
         }
+        if (catalog == null) {
+            return applyRules(context, ranked, Map.of(), degraded);
+        }
         List<String> ids = ranked.stream().map(Recommendation::itemId).toList();
         ParallelStage.Outcome<Map<String, Item>> items = ParallelStage.one(executor,
                 new ParallelStage.Call<>("catalog", () -> catalog.getAll(ids)), settings.budgets().catalog());
@@ -166,9 +180,20 @@ public final class Funnel {
             degraded.add(items.failure());
             return List.of();
         }
+        return applyRules(context, ranked, items.value(), degraded);
+    }
+
+    private List<Recommendation> applyRules(RecommendationContext context, List<Recommendation> ranked, Map<String, Item> items,
+                                            Set<String> degraded) {
         List<Recommendation> list = ranked;
-        for (ReRankRule rule : rules) {
-            list = rule.apply(list, context, items.value());
+        try {
+            for (ReRankRule rule : rules) {
+                list = rule.apply(list, context, items);
+            }
+        } catch (dev.marquee.domain.port.StoreUnavailableException e) {
+            // a rule that reads a store itself (availability with its own catalog)
+            degraded.add(e.store() + "_unavailable");
+            return List.of();
         }
         return List.copyOf(list.subList(0, Math.min(context.request().limit(), list.size())));
     }
