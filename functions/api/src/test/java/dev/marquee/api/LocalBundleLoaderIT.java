@@ -37,10 +37,12 @@ class LocalBundleLoaderIT {
         JsonNode body = recommendations("bundle-user");
 
         assertThat(body.get("model_version").asText()).isEqualTo(TrainedBundleLake.VERSION);
-        // the seeded catalog knows i11 and i12; popular_in_segment follows the personalised ones
+        // the seeded catalog knows i11: the user's CF list leads, blended with the other generators' lists (i31 is the
+        // bundle's global popularity)
         assertThat(body.get("items").get(0).get("item_id").asText()).isEqualTo("i11");
-        assertThat(body.get("items").get(0).get("reason").asText()).isEqualTo("recommended_for_you");
-        assertThat(body.get("items").get(1).get("item_id").asText()).isEqualTo("i12");
+        assertThat(body.get("items").get(0).get("reason").asText()).isEqualTo("popular_with_similar_users");
+        assertThat(body.get("items").get(0).get("source").asText()).isEqualTo("precomputed_cf");
+        assertThat(body.get("items").findValuesAsText("item_id")).contains("i31");
     }
 
     @Test

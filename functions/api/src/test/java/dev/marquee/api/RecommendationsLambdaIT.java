@@ -31,17 +31,21 @@ class RecommendationsLambdaIT {
     }
 
     @Test
-    void answersAGatewayEventWithExplainedPopularInSegmentItems() throws Exception {
+    void answersAGatewayEventWithExplainedItemsAVariantAndATrackingToken() throws Exception {
         APIGatewayV2HTTPResponse response = invoke("apigateway/get-recommendations.json");
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode body = json.readTree(response.getBody());
         assertThat(body.get("user_id").asText()).isEqualTo("u1");
         assertThat(body.get("items")).hasSize(5);
+        // the seed model has segment popularity only: popular, trending and new-release candidates, blended
         assertThat(body.get("items")).allSatisfy(item -> {
-            assertThat(item.get("reason").asText()).isEqualTo("popular_with_similar_users");
-            assertThat(item.get("source").asText()).isEqualTo("popular_in_segment");
+            assertThat(item.get("reason").asText()).isIn("popular_with_similar_users", "trending_in_country", "new_release",
+                    "exploration");
+            assertThat(item.get("source").asText()).isIn("popular_in_segment", "trending", "new_releases");
         });
+        assertThat(body.get("variant").asText()).isEqualTo("default");
+        assertThat(body.get("tracking_token").asText()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         assertThat(body.get("model_version").asText()).startsWith("seed-");
         assertThat(body.has("fallback")).isFalse();
     }

@@ -26,7 +26,10 @@ public final class Main {
         if (args.length >= 2 && args[0].equals("package") && args[1].equals("jvm-aot")) {
             System.exit(PackageCommand.run(Arrays.copyOfRange(args, 2, args.length)));
         }
-        System.err.println("usage: bench ingest|train|rank|coldstart [--help] | package jvm-aot [--function api,ingest]");
+        if (args.length >= 2 && args[0].equals("bench") && args[1].equals("funnel")) {
+            System.exit(FunnelBench.run(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        System.err.println("usage: bench ingest|train|rank|funnel|coldstart [--help] | package jvm-aot [--function api,ingest]");
         System.exit(2);
     }
 }

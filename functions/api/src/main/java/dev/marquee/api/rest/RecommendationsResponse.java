@@ -22,11 +22,12 @@ public record RecommendationsResponse(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Entry(String itemId, double score, String reason, String becauseItemId, String segment, String source) {
+    public record Entry(String itemId, double score, String reason, String becauseItemId, String segment, String source,
+                        List<String> sources) {
         static Entry of(Recommendation r) {
             Reason reason = r.reason();
             return new Entry(r.itemId(), Math.round(r.score() * 1e6) / 1e6, reason.type().wireName(),
-                    reason.relatedItemId(), reason.detail(), r.source());
+                    reason.relatedItemId(), reason.detail(), r.source(), r.sources().size() > 1 ? r.sources() : null);
         }
     }
 

@@ -61,8 +61,14 @@ class FunnelTest {
     }
 
     private Funnel funnel(ItemCatalog catalogToUse) {
-        return new Funnel(profiles, features, registry, List.of(new PopularInSegmentGenerator(candidates)),
-                List.of(new RemoveSeenRule(), new AvailabilityRule(catalogToUse)), fallback);
+        return funnel(features, registry, catalogToUse, List.of(new PopularInSegmentGenerator(candidates)));
+    }
+
+    private Funnel funnel(dev.marquee.domain.port.FeatureStore f, dev.marquee.domain.port.ModelRegistry r, ItemCatalog c,
+                          List<CandidateGenerator> generators) {
+        return new Funnel(profiles, f, r, c, generators, null,
+                List.of(new RemoveSeenRule(), new ExcludeRule(), new AvailabilityRule()), fallback, FunnelSettings.DEFAULT, null,
+                Clock.systemUTC());
     }
 
     private static RecommendationRequest request(String user, int limit) {
@@ -100,8 +106,7 @@ class FunnelTest {
     @Test
     void aFeatureStoreOutageDegradesToUnfilteredSeenAndSaysSo() {
         features.markSeen("u1", "a");
-        Funnel f = new Funnel(profiles, new UnavailableFeatureStore(), registry, List.of(new PopularInSegmentGenerator(candidates)),
-                List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)), fallback);
+        Funnel f = funnel(new UnavailableFeatureStore(), registry, catalog, List.of(new PopularInSegmentGenerator(candidates)));
 
         RecommendationList list = f.recommend(request("u1", 2));
 
@@ -119,10 +124,20 @@ class FunnelTest {
     }
 
     @Test
+    void theFunnelWithoutACatalogLetsAvailabilityReadItsOwnAndNamesItsOutage() {
+        Funnel plain = new Funnel(profiles, features, registry, List.of(new PopularInSegmentGenerator(candidates)),
+                List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)), fallback);
+        Funnel down = new Funnel(profiles, features, registry, List.of(new PopularInSegmentGenerator(candidates)),
+                List.of(new AvailabilityRule(new UnavailableCatalog())), fallback);
+
+        assertThat(plain.recommend(request("u1", 10)).items()).extracting(Recommendation::itemId).containsExactly("a", "b", "c", "d", "x");
+        assertThat(down.recommend(request("u1", 5)).fallback()).isEqualTo("catalog_unavailable,static_popularity");
+    }
+
+    @Test
     void withNoActiveModelTheInMemoryListServes() {
         InMemoryModelRegistry empty = new InMemoryModelRegistry();
-        Funnel f = new Funnel(profiles, features, empty, List.of(new PopularInSegmentGenerator(candidates)),
-                List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)), fallback);
+        Funnel f = funnel(features, empty, catalog, List.of(new PopularInSegmentGenerator(candidates)));
 
         RecommendationList list = f.recommend(request("u1", 5));
 
@@ -150,18 +165,19 @@ class FunnelTest {
         candidates.putAll("v1", CandidateKind.USER, Map.of("u1", list("c", "b")));
         candidates.putAll("v1", CandidateKind.SIMILAR, Map.of("x", List.of(new Candidate("d", 0.9, "similar_items"), new Candidate("a", 0.5, "similar_items"))));
         features.addRecent("u1", new dev.marquee.domain.model.RecentInteraction("x", dev.marquee.domain.model.EventType.COMPLETE, Instant.EPOCH), 10);
-        Funnel f = new Funnel(profiles, features, registry,
-                List.of(new BecauseYouWatchedGenerator(candidates, features), new PrecomputedCandidatesGenerator(candidates),
-                        new PopularInSegmentGenerator(candidates)),
-                List.of(new RemoveSeenRule(), new AvailabilityRule(catalog)), fallback);
+        Funnel f = funnel(features, registry, catalog,
+                List.of(new BecauseYouWatchedGenerator(candidates), new PrecomputedCandidatesGenerator(candidates),
+                        new PopularInSegmentGenerator(candidates)));
 
         RecommendationList list = f.recommend(request("u1", 5));
 
-        assertThat(list.items()).extracting(Recommendation::itemId).startsWith("d", "a", "c", "b");
+        // blended by rank: each generator's first, then each one's second; "a" came from two and keeps both sources
+        assertThat(list.items()).extracting(Recommendation::itemId).startsWith("d", "c", "a", "b");
         assertThat(list.items().get(0).reason().type()).isEqualTo(dev.marquee.domain.model.ReasonType.BECAUSE_YOU_WATCHED);
         assertThat(list.items().get(0).reason().relatedItemId()).isEqualTo("x");
-        assertThat(list.items().get(2).reason().type()).isEqualTo(dev.marquee.domain.model.ReasonType.RECOMMENDED_FOR_YOU);
-        assertThat(list.items().get(2).source()).isEqualTo(PrecomputedCandidatesGenerator.NAME);
+        assertThat(list.items().get(1).reason().type()).isEqualTo(dev.marquee.domain.model.ReasonType.POPULAR_WITH_SIMILAR_USERS);
+        assertThat(list.items().get(1).source()).isEqualTo(PrecomputedCandidatesGenerator.NAME);
+        assertThat(list.items().get(2).sources()).containsExactly(BecauseYouWatchedGenerator.NAME, PopularInSegmentGenerator.NAME);
     }
 
     @Test
@@ -172,8 +188,9 @@ class FunnelTest {
         features.addRecent("u1", new dev.marquee.domain.model.RecentInteraction("liked", dev.marquee.domain.model.EventType.LIKE, Instant.EPOCH), 10);
         features.addRecent("u1", new dev.marquee.domain.model.RecentInteraction("skipped", dev.marquee.domain.model.EventType.SKIP, Instant.EPOCH), 10);
 
-        List<Recommendation> out = new BecauseYouWatchedGenerator(candidates, features)
-                .generate(new RecommendationContext(request("u1", 5), UserProfile.anonymous("u1"), new dev.marquee.domain.model.Segment(null, null), Set.of(), "v1"), 10);
+        List<Recommendation> out = new BecauseYouWatchedGenerator(candidates)
+                .generate(new RecommendationContext(request("u1", 5), UserProfile.anonymous("u1"), new dev.marquee.domain.model.Segment(null, null),
+                        Set.of(), "v1", features.recent("u1", 10), Instant.EPOCH), 10);
 
         // "skipped" is no anchor (a skip is negative); as a neighbour it may come back here: the seen rule, not the
         // generator, drops what the user already saw

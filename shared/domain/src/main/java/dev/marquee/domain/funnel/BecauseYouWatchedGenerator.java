@@ -7,7 +7,6 @@ import dev.marquee.domain.model.Reason;
 import dev.marquee.domain.model.ReasonType;
 import dev.marquee.domain.model.Recommendation;
 import dev.marquee.domain.port.CandidateStore;
-import dev.marquee.domain.port.FeatureStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,18 +19,16 @@ import java.util.Set;
 /**
  * Item-to-item from the user's most recent positive interactions ("because you watched X"): neighbours of each recent
  * item, the nearest first, weighted down the further back the item is, each explained by the item that brought it.
- * Reads real-time features, so it reflects an event the moment it is ingested.
+ * Reads the real-time recent list of the request context, so it reflects an event the moment it is ingested.
  */
 public final class BecauseYouWatchedGenerator implements CandidateGenerator {
     public static final String NAME = "because_you_watched";
     private static final int RECENT_ITEMS = 5;
 
     private final CandidateStore store;
-    private final FeatureStore features;
 
-    public BecauseYouWatchedGenerator(CandidateStore store, FeatureStore features) {
+    public BecauseYouWatchedGenerator(CandidateStore store) {
         this.store = store;
-        this.features = features;
     }
 
     @Override
@@ -45,7 +42,7 @@ public final class BecauseYouWatchedGenerator implements CandidateGenerator {
             return List.of();
         }
         Set<String> anchors = new LinkedHashSet<>();
-        for (RecentInteraction r : features.recent(context.request().userId(), 4 * RECENT_ITEMS)) {
+        for (RecentInteraction r : context.recent()) {
             if (r.type().defaultWeight() > 0 && anchors.size() < RECENT_ITEMS) {
                 anchors.add(r.itemId());
             }

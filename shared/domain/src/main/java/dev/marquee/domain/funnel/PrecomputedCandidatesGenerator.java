@@ -9,7 +9,10 @@ import dev.marquee.domain.port.CandidateStore;
 
 import java.util.List;
 
-/** The user's collaborative-filtering candidates, precomputed by the training job under the active model version. */
+/**
+ * The user's collaborative-filtering candidates, precomputed by the training job under the active model version;
+ * explained as what users with similar tastes liked.
+ */
 public final class PrecomputedCandidatesGenerator implements CandidateGenerator {
     public static final String NAME = "precomputed_cf";
     private final CandidateStore store;
@@ -30,7 +33,7 @@ public final class PrecomputedCandidatesGenerator implements CandidateGenerator 
         }
         List<Candidate> list = store.get(context.modelVersion(), CandidateKind.USER, context.request().userId());
         return list.stream().limit(max)
-                .map(c -> new Recommendation(c.itemId(), c.score(), Reason.of(ReasonType.RECOMMENDED_FOR_YOU), NAME))
+                .map(c -> new Recommendation(c.itemId(), c.score(), Reason.of(ReasonType.POPULAR_WITH_SIMILAR_USERS), NAME))
                 .toList();
     }
 }

@@ -1,20 +1,25 @@
 package dev.marquee.domain.funnel;
 
+import dev.marquee.domain.model.Item;
 import dev.marquee.domain.model.Recommendation;
 
 import java.util.List;
+import java.util.Map;
 
-/** Drops what the user has already interacted with, and what the caller asked to exclude. */
+/** Drops what the user has already interacted with (the real-time seen set). */
 public final class RemoveSeenRule implements ReRankRule {
+    public static final String NAME = "remove_seen";
+
     @Override
     public String name() {
-        return "remove_seen";
+        return NAME;
     }
 
     @Override
-    public List<Recommendation> apply(List<Recommendation> ranked, RecommendationContext context) {
-        return ranked.stream()
-                .filter(r -> !context.seen().contains(r.itemId()) && !context.request().exclude().contains(r.itemId()))
-                .toList();
+    public List<Recommendation> apply(List<Recommendation> ranked, RecommendationContext context, Map<String, Item> items) {
+        if (context.seen().isEmpty()) {
+            return ranked;
+        }
+        return ranked.stream().filter(r -> !context.seen().contains(r.itemId())).toList();
     }
 }

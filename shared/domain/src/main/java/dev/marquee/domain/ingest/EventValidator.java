@@ -1,8 +1,10 @@
 package dev.marquee.domain.ingest;
 
+import dev.marquee.domain.model.Attribution;
 import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.tracking.TrackingTokens;
 import dev.marquee.domain.validation.FieldRules;
 
 import java.time.Clock;
@@ -31,16 +33,31 @@ public final class EventValidator {
     private final Duration maxFuture;
     private final Duration maxAge;
     private final Supplier<String> ids;
+    private final TrackingTokens tokens;
 
     /**
      * @param maxFuture how far ahead of the server clock a timestamp may be (device clocks drift)
      * @param maxAge    how old an event may be; older ones are rejected rather than written into old partitions
      */
     public EventValidator(Clock clock, Duration maxFuture, Duration maxAge, Supplier<String> ids) {
+        this(clock, maxFuture, maxAge, ids, null);
+    }
+
+    private EventValidator(Clock clock, Duration maxFuture, Duration maxAge, Supplier<String> ids, TrackingTokens tokens) {
         this.clock = clock;
         this.maxFuture = maxFuture;
         this.maxAge = maxAge;
         this.ids = ids;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The same rules, plus: a {@code tracking_token} must verify (signature, age, issued to this user); the event then
+     * carries its {@link Attribution} (variant, model version, request, position). Used where tokens are issued
+     * (the API); stream consumers downstream take the API's word and keep the token as it is.
+     */
+    public EventValidator withTrackingTokens(TrackingTokens verifier) {
+        return new EventValidator(clock, maxFuture, maxAge, ids, verifier);
     }
 
     public static EventValidator standard(Clock clock) {
@@ -67,13 +84,26 @@ public final class EventValidator {
             errors.add(new FieldError("rating", "is required for event_type rate"));
         }
         String token = FieldRules.text("tracking_token", raw.trackingToken(), 1024, false, errors);
+        Attribution attribution = attribution(token, userId, itemId, errors);
         EventContext context = context(raw.context(), errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }
-        return new Result(new InteractionEvent(eventId, userId, itemId, type, at, progress, rating, token, context), List.of());
+        return new Result(new InteractionEvent(eventId, userId, itemId, type, at, progress, rating, token, context, attribution),
+                List.of());
     }
 
+    private Attribution attribution(String token, String userId, String itemId, List<FieldError> errors) {
+        if (tokens == null || token == null || userId == null || itemId == null) {
+            return null;
+        }
+        TrackingTokens.Verified v = tokens.verify(token, userId);
+        if (!v.ok()) {
+            errors.add(new FieldError("tracking_token", v.error()));
+            return null;
+        }
+        return v.token().attributionFor(itemId);
+    }
 
     private static EventType type(Object value, List<FieldError> errors) {
         if (value == null) {

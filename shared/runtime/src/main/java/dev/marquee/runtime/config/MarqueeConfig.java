@@ -96,7 +96,8 @@ public interface MarqueeConfig {
         Duration dedupeWindow();
     }
 
-    interface Serving {
+    /** Request limits here; the funnel's generators, rules, budgets, tracking and variants in {@link FunnelConfig}. */
+    interface Serving extends FunnelConfig {
         @WithDefault("25")
         int defaultLimit();
 

@@ -17,6 +17,7 @@ import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.ModelStore;
 import dev.marquee.domain.port.ResponseCache;
 import dev.marquee.domain.port.UserProfiles;
+import dev.marquee.domain.tracking.TrackingTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -35,8 +36,8 @@ public class PortProducers {
 
     @Produces
     @Singleton
-    EventValidator validator(Clock clock) {
-        return EventValidator.standard(clock);
+    EventValidator validator(Clock clock, TrackingTokens tokens) {
+        return EventValidator.standard(clock).withTrackingTokens(tokens);
     }
 
     @Produces
