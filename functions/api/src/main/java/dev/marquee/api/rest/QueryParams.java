@@ -1,6 +1,12 @@
 package dev.marquee.api.rest;
 
+import dev.marquee.api.serving.ItemFilter;
+import dev.marquee.domain.model.Segment;
+import jakarta.ws.rs.core.MultivaluedMap;
+
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -11,6 +17,9 @@ final class QueryParams {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern DEVICE = Pattern.compile("[a-z0-9_-]{1,32}");
     private static final int MAX_EXCLUDE = 200;
+    private static final Pattern FILTER_VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _&'()-]{0,63}");
+    private static final List<String> FILTER_KEYS = List.of("content_type", "genre");
+    private static final int MAX_FILTER_CLAUSES = 20;
 
     private QueryParams() {
     }
@@ -80,5 +89,73 @@ final class QueryParams {
         }
         ids.forEach(id -> id("exclude", id));
         return ids;
+    }
+
+    /** A misspelt parameter (limt=5) is an error, not silently the default. */
+    static void onlyKnown(MultivaluedMap<String, String> query, Set<String> known) {
+        for (String name : query.keySet()) {
+            if (!known.contains(name)) {
+                throw new InvalidRequestException(name, "is not a parameter of this endpoint; known: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+            if (query.get(name).size() > 1) {
+                throw new InvalidRequestException(name, "is given more than once");
+            }
+        }
+    }
+
+    /** An optional id: absent is null, present must be valid. */
+    static String optionalId(String field, String value) {
+        return value == null ? null : id(field, value);
+    }
+
+    /** {@code COUNTRY|DEVICE}, either part {@code *} for any, or a country alone; absent is every user (*|*). */
+    static Segment segment(String value) {
+        if (value == null || value.isBlank()) {
+            return Segment.GLOBAL;
+        }
+        String[] parts = value.split("\\|", -1);
+        if (parts.length > 2) {
+            throw new InvalidRequestException("segment", "must be COUNTRY|DEVICE (either may be *), or a country alone, e.g. US|tv");
+        }
+        String country = parts[0].equals("*") ? null : segmentPart(parts[0], COUNTRY, "its country must be an ISO 3166-1 alpha-2 code in upper case or *");
+        String device = parts.length < 2 || parts[1].equals("*") ? null : segmentPart(parts[1], DEVICE, "its device must be 1-32 characters of lower-case letters, digits, _ and -, or *");
+        return new Segment(country, device);
+    }
+
+    private static String segmentPart(String value, Pattern rule, String problem) {
+        if (!rule.matcher(value).matches()) {
+            throw new InvalidRequestException("segment", problem);
+        }
+        return value;
+    }
+
+    /** {@code key:value} clauses separated by commas; keys genre and content_type; a repeated key means any of its values. */
+    static ItemFilter filter(String value) {
+        if (value == null || value.isBlank()) {
+            return ItemFilter.NONE;
+        }
+        String[] clauses = value.split(",");
+        if (clauses.length > MAX_FILTER_CLAUSES) {
+            throw new InvalidRequestException("filter", "at most " + MAX_FILTER_CLAUSES + " clauses");
+        }
+        Set<String> genres = new HashSet<>();
+        Set<String> types = new HashSet<>();
+        for (String clause : clauses) {
+            int colon = clause.indexOf(':');
+            if (colon < 0) {
+                throw new InvalidRequestException("filter", "each clause must be key:value, e.g. genre:Comedy,content_type:movie; got '" + clause.trim() + "'");
+            }
+            String key = clause.substring(0, colon).trim();
+            String v = clause.substring(colon + 1).trim();
+            if (!FILTER_KEYS.contains(key)) {
+                throw new InvalidRequestException("filter", "unknown filter '" + key + "'; known: " + String.join(", ", FILTER_KEYS));
+            }
+            if (!FILTER_VALUE.matcher(v).matches()) {
+                throw new InvalidRequestException("filter", "the value of " + key + " must be 1-64 letters, digits, spaces and _&'()-");
+            }
+            (key.equals("genre") ? genres : types).add(v);
+        }
+        return new ItemFilter(genres, types);
     }
 }

@@ -1,33 +1,40 @@
 package dev.marquee.api.rest;
 
-import dev.marquee.runtime.config.MarqueeConfig;
-import dev.marquee.domain.funnel.Funnel;
 import dev.marquee.domain.funnel.RecommendationRequest;
+import dev.marquee.runtime.config.MarqueeConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.util.Set;
 
-/** GET /v1/recommendations: the funnel for one user, with a reason per item. */
+/** GET /v1/recommendations: the funnel for one user, with a reason per item; cached briefly per user. */
 @Path("/v1/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecommendationsResource {
+    /** Says whether the body came from the response cache (hit) or was computed (miss). */
+    public static final String CACHE_HEADER = "X-Marquee-Cache";
     private static final Set<String> CONTEXTS = Set.of("homepage", "up_next");
+    private static final Set<String> PARAMS = Set.of("user_id", "limit", "context", "country", "device", "exclude", "filter");
 
     @Inject
-    Funnel funnel;
+    CachedRecommendations recommendations;
 
     @Inject
     MarqueeConfig config;
 
     @GET
-    public RecommendationsResponse recommend(@RestQuery("user_id") String userId, @RestQuery String limit,
-                                             @RestQuery String context, @RestQuery String country,
-                                             @RestQuery String device, @RestQuery String exclude) {
+    public Response recommend(@RestQuery("user_id") String userId, @RestQuery String limit,
+                              @RestQuery String context, @RestQuery String country,
+                              @RestQuery String device, @RestQuery String exclude, @RestQuery String filter,
+                              @Context UriInfo uri) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), PARAMS);
         RecommendationRequest request = new RecommendationRequest(
                 QueryParams.id("user_id", userId),
                 QueryParams.context(context, CONTEXTS),
@@ -35,6 +42,7 @@ public class RecommendationsResource {
                 QueryParams.country(country),
                 QueryParams.device(device),
                 QueryParams.exclude(exclude));
-        return RecommendationsResponse.of(funnel.recommend(request));
+        CachedRecommendations.Answer answer = recommendations.recommend(request, QueryParams.filter(filter));
+        return Response.ok(answer.body(), MediaType.APPLICATION_JSON).header(CACHE_HEADER, answer.cacheHit() ? "hit" : "miss").build();
     }
 }
