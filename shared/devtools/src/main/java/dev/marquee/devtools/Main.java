@@ -14,7 +14,10 @@ public final class Main {
         if (args.length >= 2 && args[0].equals("bench") && args[1].equals("train")) {
             System.exit(TrainBench.run(Arrays.copyOfRange(args, 2, args.length)));
         }
-        System.err.println("usage: bench ingest|train [--help]");
+        if (args.length >= 2 && args[0].equals("bench") && args[1].equals("serve")) {
+            System.exit(ServeBench.run(Arrays.copyOfRange(args, 2, args.length)));
+        }
+        System.err.println("usage: bench ingest|train|serve [--help]");
         System.exit(2);
     }
 }

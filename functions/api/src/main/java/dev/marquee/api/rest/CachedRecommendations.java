@@ -30,8 +30,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CachedRecommendations {
     private static final Logger LOG = Logger.getLogger(CachedRecommendations.class);
-    /** How many more candidates to ask the funnel for when a filter will drop some. */
+    /** How many more candidates to ask the funnel for when a filter will drop some, and at least how many. */
     private static final int FILTER_OVERFETCH = 5;
+    private static final int FILTER_MIN_CANDIDATES = 100;
 
     /** The JSON body and whether it came from the cache. */
     public record Answer(String body, boolean cacheHit) {
@@ -102,7 +103,7 @@ public class CachedRecommendations {
      */
     private RecommendationList filtered(RecommendationRequest request, ItemFilter filter) {
         RecommendationList wide = funnel.recommend(new RecommendationRequest(request.userId(), request.surface(),
-                request.limit() * FILTER_OVERFETCH, request.country(), request.device(), request.exclude()));
+                Math.max(FILTER_MIN_CANDIDATES, request.limit() * FILTER_OVERFETCH), request.country(), request.device(), request.exclude()));
         List<Recommendation> kept;
         String fallback = wide.fallback();
         try {
