@@ -11,6 +11,8 @@ public interface ApiConfig {
 
     ResponseCache responseCache();
 
+    ReadCache readCache();
+
     /** How long the active model version is reused before the registry is read again (a switch shows within it). */
     @WithDefault("PT5S")
     Duration modelRefresh();
@@ -26,5 +28,19 @@ public interface ApiConfig {
 
         @WithDefault("PT30S")
         Duration ttl();
+    }
+
+    /** In-memory read-through caches of the stores every request reads (see dev.marquee.api.cache). */
+    interface ReadCache {
+        /** Candidate lists kept (immutable per model version). */
+        @WithDefault("50000")
+        int lists();
+
+        /** Catalog entries kept, and for how long: a change made through another instance shows within it. */
+        @WithDefault("100000")
+        int items();
+
+        @WithDefault("PT60S")
+        Duration catalogTtl();
     }
 }

@@ -84,6 +84,8 @@ public class RealBackends implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.redis.hosts", redis.endpoint().toString());
         // every request reads the registry, so a test sees a switch (or an outage) at once
         config.put("marquee.api.model-refresh", "PT0S");
+        // catalog entries the api has read stay in memory for the whole class (the DynamoDB outage test relies on it)
+        config.put("marquee.api.read-cache.catalog-ttl", "PT10M");
         return config;
     }
 

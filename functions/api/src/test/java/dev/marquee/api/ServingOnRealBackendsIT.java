@@ -303,20 +303,27 @@ class ServingOnRealBackendsIT {
     @Test
     @Order(OUTAGES + 3)
     void withDynamoDbStoppedEveryEndpointStillAnswersFromMemory() throws Exception {
-        ok("/v1/model"); // the registry was read just now: the api remembers that version
+        // read before the outage, so the api holds them in memory: the active version, i1's neighbours, the popular items
+        // with their catalog entries (the pool for content neighbours), item i20
+        ok("/v1/model");
+        ok("/v1/items/i1/similar?limit=3");
+        ok("/v1/items/i40/similar?limit=3");
+        ok("/v1/items/i20");
         RealBackends.dynamo.close();
 
         JsonNode recommendations = ok("/v1/recommendations?user_id=u1&limit=5");
-        JsonNode similar = ok("/v1/items/i1/similar?limit=3");
-        JsonNode popular = ok("/v1/popular?segment=US&limit=3");
+        JsonNode similarInMemory = ok("/v1/items/i1/similar?limit=3");
+        JsonNode similarNotInMemory = ok("/v1/items/i20/similar?limit=3");
+        JsonNode popular = ok("/v1/popular?segment=GB%7Cweb&limit=3");
         JsonNode model = ok("/v1/model");
         APIGatewayV2HTTPResponse ready = api.get("/q/health/ready");
 
         assertThat(recommendations.get("fallback").asText()).contains("registry_unavailable").contains("static_popularity");
         assertThat(ids(recommendations)).hasSize(5);
-        assertThat(similar.get("fallback").asText())
-                .isEqualTo("registry_unavailable,candidates_unavailable,catalog_unavailable,static_popularity");
-        assertThat(ids(similar)).containsExactly("i2", "i3", "i4");
+        assertThat(similarInMemory.get("fallback").asText()).isEqualTo("registry_unavailable");
+        assertThat(ids(similarInMemory)).containsExactly("i2", "i3", "i4");
+        assertThat(similarNotInMemory.get("fallback").asText()).isEqualTo("registry_unavailable,candidates_unavailable,content_same_genre");
+        assertThat(ids(similarNotInMemory)).containsExactly("i1", "i2", "i3");
         assertThat(popular.get("fallback").asText()).isEqualTo("registry_unavailable,candidates_unavailable,static_popularity");
         assertThat(model.get("model_version").asText()).isEqualTo(RealBackends.VERSION);
         assertThat(model.get("fallback").asText()).isEqualTo("registry_unavailable");

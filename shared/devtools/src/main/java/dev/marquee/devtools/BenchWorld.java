@@ -47,7 +47,16 @@ final class BenchWorld {
         this.version = version;
     }
 
+    /**
+     * The world in {@code lake}: reused when an earlier run left a trained bundle there (delete the folder to rebuild
+     * it), else imported or generated, then trained.
+     */
     static BenchWorld prepare(Path lake, Path dataset, Path java, Path refreshJar, PrintStream out) throws IOException, InterruptedException {
+        java.util.Optional<String> trained = newestBundle(lake);
+        if (trained.isPresent()) {
+            out.println("Reusing the world in " + lake + " (model version " + trained.get() + "; delete the folder to rebuild it)");
+            return new BenchWorld(lake, trained.get());
+        }
         long t0 = System.nanoTime();
         if (dataset != null) {
             out.println("Importing " + dataset + " into " + lake + " ...");
@@ -59,12 +68,18 @@ final class BenchWorld {
         }
         out.println("Training a model bundle (marquee train --days all) ...");
         run(out, java.toString(), "-jar", refreshJar.toString(), "--lake", lake.toString(), "--days", "all");
-        String version = new LocalFolderModelStore(lake).versions().stream()
-                .filter(v -> new LocalFolderModelStore(lake).artifacts(v).contains(BundleFiles.MANIFEST))
-                .reduce((a, b) -> b)
+        String version = newestBundle(lake)
                 .orElseThrow(() -> new IllegalStateException("training wrote no bundle under " + lake.resolve("models")));
         out.printf("World ready in %.1f s: model version %s%n", (System.nanoTime() - t0) / 1e9, version);
         return new BenchWorld(lake, version);
+    }
+
+    private static java.util.Optional<String> newestBundle(Path lake) {
+        if (!Files.isDirectory(lake.resolve("models"))) {
+            return java.util.Optional.empty();
+        }
+        LocalFolderModelStore models = new LocalFolderModelStore(lake);
+        return models.versions().stream().filter(v -> models.artifacts(v).contains(BundleFiles.MANIFEST)).reduce((a, b) -> b);
     }
 
     private static void synthetic(Path lake) throws IOException {

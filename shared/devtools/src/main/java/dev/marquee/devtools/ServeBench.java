@@ -115,7 +115,7 @@ final class ServeBench {
             return 2;
         }
         Files.createDirectories(work);
-        Path lake = Files.createTempDirectory(work, "lake-");
+        Path lake = work.resolve("world-" + (dataset == null ? "synthetic" : dataset.getFileName().toString()));
         BenchWorld world = BenchWorld.prepare(lake, dataset, java, refreshJar, System.out);
         List<InteractionEvent> events = world.events();
         List<String> users = events.stream().map(InteractionEvent::userId).distinct().toList();
@@ -165,7 +165,6 @@ final class ServeBench {
             for (AutoCloseable b : backends.reversed()) {
                 b.close();
             }
-            deleteRecursively(lake);
         }
     }
 
@@ -177,7 +176,7 @@ final class ServeBench {
         backends.add(dynamo);
         RedisServerBackend redis = RedisServerBackend.start();
         backends.add(redis);
-        S3MockBackend s3 = S3MockBackend.start(Files.createTempDirectory(world.lake.getParent(), "s3mock-"));
+        S3MockBackend s3 = S3MockBackend.start(Files.createTempDirectory(world.lake.toAbsolutePath().getParent(), "s3mock-"));
         backends.add(s3);
         long t0 = System.nanoTime();
         try (DynamoDbClient ddb = dynamo.client(); S3Client s3Client = s3.client();
@@ -242,17 +241,6 @@ final class ServeBench {
         for (LoadGenerator.Result r : results) {
             System.out.printf(Locale.ROOT, "{\"bench\":\"serve\",\"endpoint\":\"%s\",\"rps\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d}%n",
                     r.endpoint(), r.rps(), r.p50(), r.p99(), r.errors());
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
