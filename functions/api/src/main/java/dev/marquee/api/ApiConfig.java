@@ -42,5 +42,12 @@ public interface ApiConfig {
 
         @WithDefault("PT60S")
         Duration catalogTtl();
+
+        /** Profiles kept, and for how long (short: a profile written or erased through another instance shows within it). */
+        @WithDefault("100000")
+        int profiles();
+
+        @WithDefault("PT10S")
+        Duration profileTtl();
     }
 }

@@ -66,7 +66,7 @@ final class ServeBench {
 
               --rps N        request rate per endpoint (default 200)
               --seconds N    measured seconds per endpoint (default 30)
-              --warmup N     warm-up seconds per endpoint, not measured (default 20)
+              --warmup N     warm-up seconds per endpoint, not measured (default 30)
               --cache        keep the api's response cache on (off by default: repeated users would measure the cache)
               --embedded     the api's in-memory stores instead of DynamoDB Local, Redis and S3Mock""";
 
@@ -76,7 +76,7 @@ final class ServeBench {
         boolean cache = false;
         int rps = 200;
         int seconds = 30;
-        int warmup = 20;
+        int warmup = 30;
         Path work = Path.of("target/bench-serve");
         Path apiJar = null;
         Path refreshJar = null;

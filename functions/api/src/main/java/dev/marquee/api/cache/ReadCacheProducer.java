@@ -4,6 +4,7 @@ import dev.marquee.api.ApiConfig;
 import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.ItemCatalog;
 import dev.marquee.domain.port.ModelRegistry;
+import dev.marquee.domain.port.UserProfiles;
 import dev.marquee.runtime.wiring.Ports;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,5 +43,13 @@ public class ReadCacheProducer {
     @Priority(10)
     ModelRegistry registry(Ports ports, Clock clock, ApiConfig config) {
         return new CachedModelRegistry(ports.registry(), clock, config.modelRefresh());
+    }
+
+    @Produces
+    @Singleton
+    @Alternative
+    @Priority(10)
+    UserProfiles profiles(Ports ports, Clock clock, ApiConfig config) {
+        return new CachedUserProfiles(ports.profiles(), clock, config.readCache().profileTtl(), config.readCache().profiles());
     }
 }
