@@ -4,14 +4,12 @@ import dev.marquee.adapters.dynamodb.DynamoDbCandidateStore;
 import dev.marquee.adapters.dynamodb.DynamoDbItemCatalog;
 import dev.marquee.adapters.dynamodb.DynamoDbModelRegistry;
 import dev.marquee.adapters.dynamodb.DynamoDbTables;
-import dev.marquee.adapters.redis.RedisFeatureStore;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.Item;
 import dev.marquee.domain.model.ModelVersion;
 import dev.marquee.testing.backend.DynamoDbLocalBackend;
 import dev.marquee.testing.backend.RedisServerBackend;
-import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.testing.backend.S3MockBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,7 +17,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,14 +109,17 @@ public class RealBackends implements QuarkusTestResourceLifecycleManager {
         new DynamoDbModelRegistry(dynamoClient, DynamoDbTables.MODELS)
                 .activate(new ModelVersion(VERSION, Instant.now(), Map.of("ials.ndcg@10", 0.12, "popularity.ndcg@10", 0.05)), null);
 
-        try (RedisTestClient client = RedisTestClient.connect(redis.endpoint(), Duration.ofSeconds(2))) {
-            RedisFeatureStore features = new RedisFeatureStore(client.dataSource(), Duration.ofHours(6));
-            Instant now = Instant.now();
-            features.bumpTrending("US", "i5", 3.0, now);
-            features.bumpTrending("US", "i6", 2.0, now);
-            features.bumpTrending("ALL", "i7", 1.0, now);
-            features.markSeen("u2", "i3");
-        }
+        // the real-time features are seeded by the test through the api's own feature store (seedFeatures): a Redis
+        // client built here would need Quarkus's context propagation, which is gone between two apps in one JVM
+    }
+
+    /** Trending in US i5 over i6, everywhere i7; u2 has seen i3. */
+    static void seedFeatures(dev.marquee.domain.port.FeatureStore features) {
+        Instant now = Instant.now();
+        features.bumpTrending("US", "i5", 3.0, now);
+        features.bumpTrending("US", "i6", 2.0, now);
+        features.bumpTrending("ALL", "i7", 1.0, now);
+        features.markSeen("u2", "i3");
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.marquee.domain.ingest.IngestPipeline;
 import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.testing.lambda.LambdaRuntimeResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,11 +48,19 @@ class ServingOnRealBackendsIT {
     @Inject
     IngestPipeline ingest;
 
+    @Inject
+    FeatureStore features;
+
+    private static boolean featuresSeeded;
     private LambdaApi api;
 
     @BeforeEach
     void client() {
         api = new LambdaApi(json);
+        if (!featuresSeeded) {
+            RealBackends.seedFeatures(features);
+            featuresSeeded = true;
+        }
     }
 
     private JsonNode ok(String pathAndQuery) throws Exception {
