@@ -12,19 +12,22 @@ import dev.marquee.infra.constructs.Lake;
 import dev.marquee.infra.constructs.MarqueeFunction;
 import dev.marquee.infra.constructs.Network;
 import dev.marquee.infra.constructs.OpsDashboard;
-import dev.marquee.infra.constructs.RetrainTriggers;
+import dev.marquee.infra.constructs.RetrainOrchestration;
 import dev.marquee.infra.constructs.Tables;
 import dev.marquee.infra.constructs.TrainingJob;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.kinesis.Stream;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,7 +46,7 @@ public class MarqueeStack extends Stack {
     private final MarqueeFunction ingest;
     private final MarqueeFunction retrain;
     private final HttpApiGateway httpApi;
-    private final TrainingJob training;
+    private final RetrainOrchestration retraining;
     private final Alarms alarms;
 
     public MarqueeStack(Construct scope, String id, StackProps props, Settings settings, RepoPaths paths) {
@@ -59,7 +62,7 @@ public class MarqueeStack extends Stack {
                 settings.ingestTuning().maxReceiveCount(), settings.kinesis());
         stream = settings.kinesis() ? new EventStream(this, "EventStream", settings.name("events"), settings.streamRetentionHours()) : null;
         cache = new Cache(this, "Cache", network, settings.name("cache"), settings.redisMaxStorageGb(), settings.redisMaxEcpuPerSecond());
-        training = new TrainingJob(this, "Training", settings, paths, lake.bucket());
+        retraining = new RetrainOrchestration(this, "Retraining", settings, paths, lake.bucket());
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("MARQUEE_AWS_LAKE_BUCKET", lake.bucket().getBucketName());
@@ -84,7 +87,7 @@ public class MarqueeStack extends Stack {
                 "Marquee ingest: event batches from SQS and Kinesis to the lake and Redis features", ingestEnv, network);
 
         Map<String, String> retrainEnv = new LinkedHashMap<>(common);
-        retrainEnv.putAll(training.environment());
+        retrainEnv.putAll(retraining.environment());
         // no Redis, so outside the VPC: SageMaker, S3 and DynamoDB are public AWS endpoints
         retrain = new MarqueeFunction(this, "Retrain", settings, settings.retrain(), paths,
                 "Marquee retrain: starts the embedding-refresh job, gates and publishes its bundle", retrainEnv, null);
@@ -94,8 +97,7 @@ public class MarqueeStack extends Stack {
         httpApi = new HttpApiGateway(this, "HttpApi", settings, api.alias());
         new IngestTriggers(this, "IngestTriggers", settings.ingestTuning(), ingest.alias(), queues.events(),
                 stream == null ? null : stream.stream(), queues.streamFailures());
-        new RetrainTriggers(this, "RetrainTriggers", settings.name(""), settings.training().schedule(),
-                training.jobNamePrefix(), retrain.alias());
+        retraining.connect(retrain.function(), retrain.alias(), tables.candidates(), tables.models());
 
         Map<String, Function> functions = functions();
         Map<String, IQueue> deadLetters = new LinkedHashMap<>();
@@ -105,12 +107,14 @@ public class MarqueeStack extends Stack {
             deadLetters.put("stream-failures", queues.streamFailures());
         }
         alarms = new Alarms(this, "Alarms", settings, httpApi.api(), functions, queues.events(), deadLetters,
-                stream == null ? null : stream.stream(), training.jobNamePrefix());
+                stream == null ? null : stream.stream(), retraining.training().jobNamePrefix());
+        List<Alarm> allAlarms = new ArrayList<>(alarms.alarms());
+        allAlarms.add(retraining.alarmTo(alarms.topic()));
         Map<String, IQueue> allQueues = new LinkedHashMap<>();
         allQueues.put("events", queues.events());
         allQueues.putAll(deadLetters);
         new OpsDashboard(this, "Dashboard", settings.name("ops"), httpApi.api(), functions, allQueues,
-                stream == null ? null : stream.stream(), settings.name("cache"), alarms.alarms());
+                stream == null ? null : stream.stream(), settings.name("cache"), allAlarms);
 
         output("ApiUrl", httpApi.api().getApiEndpoint());
         output("LakeBucket", lake.bucket().getBucketName());
@@ -121,7 +125,7 @@ public class MarqueeStack extends Stack {
         }
         output("RedisHosts", cache.redisHosts());
         output("AlarmTopicArn", alarms.topic().getTopicArn());
-        output("TrainingRoleArn", training.role().getRoleArn());
+        output("TrainingRoleArn", retraining.training().role().getRoleArn());
     }
 
     /** Least privilege: each function gets what its code calls, nothing more. */
@@ -146,12 +150,7 @@ public class MarqueeStack extends Stack {
         // receiving from the queue and reading the stream come with the event source mappings
         lake.bucket().grantPut(ingestFn, Lake.EVENTS_PREFIX + "*");
         queues.poison().grantSendMessages(ingestFn);
-
-        Function retrainFn = retrain.function();
-        tables.candidates().grantReadWriteData(retrainFn);
-        tables.models().grantReadWriteData(retrainFn);
-        lake.bucket().grantRead(retrainFn, Lake.MODELS_PREFIX + "*");
-        training.grantStartAndWatch(retrainFn);
+        // retrain's grants come with RetrainOrchestration.connect
     }
 
     private void output(String id, String value) {
@@ -176,6 +175,10 @@ public class MarqueeStack extends Stack {
     }
 
     public TrainingJob training() {
-        return training;
+        return retraining.training();
+    }
+
+    public RetrainOrchestration retraining() {
+        return retraining;
     }
 }

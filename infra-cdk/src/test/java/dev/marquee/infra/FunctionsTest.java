@@ -83,13 +83,17 @@ class FunctionsTest {
     void retrainEnvironmentCarriesTheTrainingJobSettings() {
         Map<String, String> e = env("retrain");
         String bucket = synth.resources("AWS::S3::Bucket").keySet().iterator().next();
-        assertThat(e).containsEntry("MARQUEE_TRAINING_IMAGE", Synth.DEFAULTS.get("trainingImage").toString())
-                .containsEntry("MARQUEE_TRAINING_INSTANCE_TYPE", "ml.g5.xlarge")
-                .containsEntry("MARQUEE_TRAINING_MAX_RUNTIME", "PT4H")
-                .containsEntry("MARQUEE_TRAINING_SPOT", "true")
-                .containsEntry("MARQUEE_TRAINING_JOB_PREFIX", "marquee-dev-")
-                .containsEntry("MARQUEE_TRAINING_OUTPUT", "s3://${" + bucket + "}/models/")
-                .containsEntry("MARQUEE_TRAINING_ROLE_ARN", "${" + id("AWS::IAM::Role", "sagemaker.amazonaws.com") + ".Arn}")
+        String imageTag = synth.stack.training().imageAsset().getAssetHash();
+        assertThat(e).containsEntry("MARQUEE_RETRAIN_TRAINING_IMAGE", "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/"
+                        + "cdk-hnb659fds-container-assets-${AWS::AccountId}-${AWS::Region}:" + imageTag)
+                .containsEntry("MARQUEE_RETRAIN_INSTANCE_TYPE", "ml.g5.xlarge")
+                .containsEntry("MARQUEE_RETRAIN_MAX_RUNTIME", "PT4H")
+                .containsEntry("MARQUEE_RETRAIN_SPOT", "true")
+                .containsEntry("MARQUEE_RETRAIN_MAX_WAIT", "PT8H")
+                .containsEntry("MARQUEE_RETRAIN_CHECKPOINT_URI", "s3://${" + bucket + "}/models/_checkpoints/")
+                .containsEntry("MARQUEE_RETRAIN_JOB_PREFIX", "marquee-dev-")
+                .containsEntry("MARQUEE_RETRAIN_OUTPUT_URI", "s3://${" + bucket + "}/models/_jobs/")
+                .containsEntry("MARQUEE_RETRAIN_ROLE_ARN", "${" + id("AWS::IAM::Role", "sagemaker.amazonaws.com") + ".Arn}")
                 .doesNotContainKey("QUARKUS_REDIS_HOSTS");
     }
 

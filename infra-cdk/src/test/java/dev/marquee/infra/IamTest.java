@@ -137,17 +137,20 @@ class IamTest {
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0).renderedResources()).isEqualTo("${" + bucket + ".Arn}/models/*");
         assertThat(writes.get(0).actions()).contains("s3:PutObject").noneMatch(a -> a.startsWith("s3:Delete"));
+        // its input channels and its own checkpoints; not models/ at large
         List<Statement> reads = of(role, a -> a.equals("s3:GetObject*"));
         assertThat(reads).hasSize(1);
-        assertThat(reads.get(0).renderedResources()).isEqualTo("[${" + bucket + ".Arn},${" + bucket + ".Arn}/*]");
+        assertThat(reads.get(0).renderedResources()).isEqualTo("[${" + bucket + ".Arn},${" + bucket + ".Arn}/catalog/*,${"
+                + bucket + ".Arn}/deletions/*,${" + bucket + ".Arn}/events/*,${" + bucket + ".Arn}/models/_checkpoints/*]");
         // nothing but S3, its logs, its metrics and pulling its image
         assertThat(synth.statementsOf(role).stream().flatMap(s -> s.actions().stream()).map(a -> a.substring(0, a.indexOf(':'))).distinct())
                 .containsExactlyInAnyOrder("s3", "logs", "cloudwatch", "ecr");
         assertThat(of(role, a -> a.startsWith("logs:"))).singleElement()
                 .satisfies(s -> assertThat(s.renderedResources()).contains(":log-group:/aws/sagemaker/TrainingJobs"));
+        // the image asset's repository (the CDK bootstrap's), nothing else
         assertThat(of(role, a -> a.equals("ecr:BatchGetImage"))).singleElement()
-                .satisfies(s -> assertThat(s.renderedResources())
-                        .isEqualTo("arn:${AWS::Partition}:ecr:eu-west-1:123456789012:repository/marquee-embedding-refresh"));
+                .satisfies(s -> assertThat(s.renderedResources()).isEqualTo("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/"
+                        + "cdk-hnb659fds-container-assets-${AWS::AccountId}-${AWS::Region}"));
     }
 
     @Test
@@ -206,7 +209,7 @@ class IamTest {
         String role = roleOf("retrain");
         assertThat(of(role, a -> a.startsWith("sagemaker:"))).singleElement().satisfies(s -> {
             assertThat(s.actions()).containsExactlyInAnyOrder("sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob",
-                    "sagemaker:StopTrainingJob", "sagemaker:AddTags");
+                    "sagemaker:AddTags");
             assertThat(s.renderedResources())
                     .isEqualTo("arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:training-job/marquee-dev-*");
         });
@@ -216,8 +219,13 @@ class IamTest {
         });
         assertThat(of(role, a -> a.equals("dynamodb:PutItem"))).flatExtracting(Statement::resources).extracting(Synth::render)
                 .containsExactlyInAnyOrder(table("marquee-dev-candidates"), table("marquee-dev-models"));
-        assertThat(of(role, a -> a.startsWith("s3:"))).singleElement().satisfies(s ->
-                assertThat(s.renderedResources()).isEqualTo("[${" + bucket + ".Arn},${" + bucket + ".Arn}/models/*]"));
+        // S3: read bundles and job archives, write a bundle copied out of an archive; only under models/, never delete
+        List<Statement> s3 = of(role, a -> a.startsWith("s3:"));
+        assertThat(s3).flatExtracting(Statement::actions).noneMatch(a -> a.startsWith("s3:Delete"));
+        assertThat(s3).filteredOn(st -> st.hasAction("s3:GetObject*")).singleElement()
+                .satisfies(st -> assertThat(st.renderedResources()).isEqualTo("[${" + bucket + ".Arn},${" + bucket + ".Arn}/models/*]"));
+        assertThat(s3).filteredOn(st -> st.hasAction("s3:PutObject")).singleElement()
+                .satisfies(st -> assertThat(st.renderedResources()).isEqualTo("${" + bucket + ".Arn}/models/*"));
         // nobody else may pass roles or drive SageMaker
         assertThat(all.stream().filter(s -> s.hasAction("iam:PassRole") || s.actions().stream().anyMatch(a -> a.startsWith("sagemaker:"))))
                 .allSatisfy(s -> assertThat(s.roles()).containsExactly("${" + role + "}"));

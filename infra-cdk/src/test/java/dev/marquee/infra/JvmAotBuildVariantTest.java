@@ -1,5 +1,6 @@
 package dev.marquee.infra;
 
+import dev.marquee.infra.constructs.FunctionCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,10 @@ class JvmAotBuildVariantTest {
         for (String f : List.of("api", "ingest", "retrain")) {
             Map<String, Object> p = fn(f);
             assertThat(p.get("Runtime")).as(f).isEqualTo("provided.al2023");
+            assertThat(p.get("Handler")).as(f).isEqualTo(FunctionCode.PROVIDED_HANDLER);
             assertThat(p).as(f).doesNotContainKey("SnapStart");
+            // the bootstrap sets the JVM flags the AOT cache was trained with; JAVA_TOOL_OPTIONS would change them
+            assertThat(Synth.render(p.get("Environment"))).as(f).doesNotContain("JAVA_TOOL_OPTIONS");
             String key = Synth.render(((Map<?, ?>) p.get("Code")).get("S3Key"));
             assertThat(key).as(f).endsWith(".zip");
             Path staged = synth.outdir.resolve("asset." + key);
@@ -90,7 +94,7 @@ class JvmAotBuildVariantTest {
                 .containsExactlyInAnyOrder("marquee-staging-events", "marquee-staging-events-dlq", "marquee-staging-poison");
         assertThat(synth.resources("AWS::CloudWatch::Alarm").values()).extracting(a -> Synth.props(a).get("AlarmName"))
                 .doesNotContain("marquee-staging-stream-iterator-age", "marquee-staging-stream-failures-depth")
-                .hasSize(11);
+                .hasSize(12);
         assertThat(Synth.render(fn("api").get("Environment"))).doesNotContain("STREAM");
         assertThat(synth.statements()).noneSatisfy(s -> assertThat(s.actions()).anyMatch(a -> a.startsWith("kinesis:")));
     }

@@ -122,9 +122,13 @@ class JvmVariantTest {
     @Test
     void trainingSettingsAndImageRepositoryFromContext() {
         String env = Synth.render(fn("retrain").get("Environment"));
-        assertThat(env).contains("MARQUEE_TRAINING_INSTANCE_TYPE=ml.g4dn.xlarge", "MARQUEE_TRAINING_SPOT=false",
-                "MARQUEE_TRAINING_MAX_RUNTIME=PT8H", "MARQUEE_TRAINING_JOB_PREFIX=marquee-prod-",
-                "MARQUEE_TRAINING_IMAGE=" + CONTEXT.get("trainingImage"));
+        assertThat(env).contains("MARQUEE_RETRAIN_INSTANCE_TYPE=ml.g4dn.xlarge", "MARQUEE_RETRAIN_SPOT=false",
+                "MARQUEE_RETRAIN_MAX_RUNTIME=PT8H", "MARQUEE_RETRAIN_JOB_PREFIX=marquee-prod-",
+                "MARQUEE_RETRAIN_TRAINING_IMAGE=" + CONTEXT.get("trainingImage"))
+                // on demand: no spot wait, no checkpoints
+                .doesNotContain("MARQUEE_RETRAIN_MAX_WAIT", "MARQUEE_RETRAIN_CHECKPOINT_URI");
+        // an image from context is used as given: nothing to build
+        assertThat(synth.stack.training().imageAsset()).isNull();
         assertThat(synth.statements().stream().filter(s -> s.hasAction("ecr:BatchGetImage"))).singleElement()
                 .satisfies(s -> assertThat(s.renderedResources())
                         .isEqualTo("arn:${AWS::Partition}:ecr:eu-west-1:123456789012:repository/marquee-embedding-refresh"));

@@ -32,8 +32,9 @@ class MonitoringTest {
     @Test
     void everyAlarmNotifiesTheTopicAndTreatsMissingDataAsFine() {
         var alarms = synth.resources("AWS::CloudWatch::Alarm");
-        // api 5xx + p99, errors and throttles of 3 functions, 3 dead-letter queues, events age, stream iterator age
-        assertThat(alarms).hasSize(2 + 6 + 3 + 1 + 1);
+        // api 5xx + p99, errors and throttles of 3 functions, 3 dead-letter queues, events age, stream iterator age,
+        // failed training job
+        assertThat(alarms).hasSize(2 + 6 + 3 + 1 + 1 + 1);
         alarms.forEach((id, r) -> {
             Map<String, Object> p = Synth.props(r);
             assertThat(Synth.render(p.get("AlarmActions"))).as(id).isEqualTo("[${" + topic + "}]");
@@ -103,6 +104,16 @@ class MonitoringTest {
         assertThat(Synth.render(policy.get("PolicyDocument")))
                 .contains("Action=sns:Publish,Effect=Allow,Principal={Service=events.amazonaws.com}")
                 .contains("Condition={Bool={aws:SecureTransport=false}},Effect=Deny");
+    }
+
+    @Test
+    void anyFailedTrainingJobRaisesAnAlarmOnRetrainsCount() {
+        Map<String, Object> a = alarm("training-job-failed");
+        assertMetric(a, "Marquee", "TrainingJobsFailed", "Function", "retrain");
+        assertThat(a).containsEntry("Statistic", "Sum").containsEntry("Period", 3600).containsEntry("Threshold", 0)
+                .containsEntry("ComparisonOperator", "GreaterThanThreshold").containsEntry("EvaluationPeriods", 1);
+        String body = Synth.render(synth.where("AWS::CloudWatch::Dashboard", "DashboardName", "marquee-dev-ops").get("DashboardBody"));
+        assertThat(body).contains("${" + synth.idWhere("AWS::CloudWatch::Alarm", "AlarmName", "marquee-dev-training-job-failed") + ".Arn}");
     }
 
     @Test

@@ -27,10 +27,12 @@ import java.util.stream.Collectors;
  * in one JVM). The context is cdk.json's (its feature flags, as {@code cdk synth} uses them) plus the test's.
  */
 final class Synth {
-    /** Production defaults, with placeholder code (no function has to be built) and a training image from ECR. */
+    /**
+     * Production defaults, with placeholder function code (no function has to be built); the training image is the
+     * image asset of functions/embedding-refresh/Dockerfile, as in a real deploy.
+     */
     static final Map<String, Object> DEFAULTS = Map.of(
             "assets", "placeholder",
-            "trainingImage", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/marquee-embedding-refresh:2026.11",
             "corsOrigins", "https://app.example.com");
 
     private static final Map<Map<String, Object>, Synth> CACHE = new ConcurrentHashMap<>();

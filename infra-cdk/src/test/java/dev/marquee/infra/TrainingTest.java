@@ -4,13 +4,25 @@ import dev.marquee.infra.constructs.RetrainTriggers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What starts retrain, and the SageMaker role its jobs run as. */
 class TrainingTest {
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     static Synth synth;
     static String retrainAlias;
 
@@ -55,10 +67,35 @@ class TrainingTest {
     }
 
     @Test
-    void noImageAssetWithoutADockerfile() {
-        // functions/embedding-refresh has no Dockerfile yet: the image comes from context
-        assertThat(synth.stack.training().imageUri()).isEqualTo(Synth.DEFAULTS.get("trainingImage"));
-        assertThat(synth.stack.getNode().findAll().stream()
-                .filter(c -> c instanceof software.amazon.awscdk.services.ecr.assets.DockerImageAsset)).isEmpty();
+    void theTrainingImageIsTheEmbeddingRefreshDockerfileBuiltForAmd64() throws Exception {
+        DockerImageAsset image = synth.stack.training().imageAsset();
+        assertThat(image).isNotNull();
+        Map<?, ?> assets = new ObjectMapper().readValue(synth.outdir.resolve("Marquee-dev.assets.json").toFile(), Map.class);
+        Map<?, ?> docker = (Map<?, ?>) ((Map<?, ?>) assets.get("dockerImages")).get(image.getAssetHash());
+        assertThat(((Map<?, ?>) docker.get("source")).get("platform")).isEqualTo("linux/amd64");
+        // the build context is the module folder, cut down by its .dockerignore
+        Path context = synth.outdir.resolve((String) ((Map<?, ?>) docker.get("source")).get("directory"));
+        assertThat(Files.readString(context.resolve("Dockerfile"))).isEqualTo(Files.readString(REPO.resolve("functions/embedding-refresh/Dockerfile")));
+        try (var files = Files.walk(context)) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> context.relativize(f).toString().replace('\\', '/')))
+                    .allMatch(f -> f.equals("Dockerfile") || f.equals(".dockerignore") || f.equals("target/marquee-embedding-refresh.jar")
+                            || f.startsWith("target/lib/"));
+        }
+    }
+
+    @Test
+    void everyRetrainSettingTheStackSetsIsAKeyOfTheFunctionsConfig() throws Exception {
+        // RetrainConfig (functions/retrain) maps marquee.retrain.*; MARQUEE_RETRAIN_MAX_RUNTIME binds max-runtime, etc.
+        String config = Files.readString(REPO.resolve("functions/retrain/src/main/java/dev/marquee/retrain/RetrainConfig.java"));
+        Set<String> keys = new TreeSet<>();
+        Matcher m = Pattern.compile("\\s(\\w+)\\(\\);").matcher(config);
+        while (m.find()) {
+            keys.add("MARQUEE_RETRAIN_" + m.group(1).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+        }
+        Map<String, Object> fn = synth.where("AWS::Lambda::Function", "FunctionName", "marquee-dev-retrain");
+        Set<String> set = ((Map<?, ?>) ((Map<?, ?>) fn.get("Environment")).get("Variables")).keySet().stream().map(String::valueOf)
+                .filter(k -> k.startsWith("MARQUEE_RETRAIN_")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(set).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(keys).containsAll(set);
     }
 }

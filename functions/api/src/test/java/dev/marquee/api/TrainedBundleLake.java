@@ -1,10 +1,10 @@
 package dev.marquee.api;
 
 import dev.marquee.adapters.bundle.BundleFiles;
+import dev.marquee.adapters.bundle.BundleManifest;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
-import dev.marquee.domain.publish.BundleDescription;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,16 +33,12 @@ public class TrainedBundleLake implements QuarkusTestResourceLifecycleManager {
                 CandidateKind.USER, Map.of("bundle-user", List.of(new Candidate("i11", 0.9, "ials"), new Candidate("i12", 0.8, "ials"))),
                 CandidateKind.SIMILAR, Map.of("i1", List.of(new Candidate("i21", 0.95, "similar_items"), new Candidate("i22", 0.7, "similar_items"))),
                 CandidateKind.SEGMENT, Map.of("*|*", List.of(new Candidate("i31", 100, "popular_in_segment"))));
-        StringBuilder artifacts = new StringBuilder();
+        Map<String, byte[]> artifacts = new LinkedHashMap<>();
         for (CandidateKind kind : CandidateKind.values()) {
-            byte[] file = BundleFiles.write(lists.get(kind));
-            models.put(VERSION, BundleFiles.fileOf(kind), file);
-            artifacts.append(artifacts.isEmpty() ? "" : ",").append("\"").append(BundleFiles.fileOf(kind))
-                    .append("\":{\"sha256\":\"").append(BundleDescription.Digest.of(file).sha256())
-                    .append("\",\"bytes\":").append(file.length).append("}");
+            artifacts.put(BundleFiles.fileOf(kind), BundleFiles.write(lists.get(kind)));
         }
-        models.put(VERSION, BundleFiles.METRICS, "{\"ials\":{\"ndcg@10\":0.05},\"popularity\":{\"ndcg@10\":0.03}}".getBytes(StandardCharsets.UTF_8));
-        models.put(VERSION, BundleFiles.MANIFEST, ("{\"version\":\"" + VERSION + "\",\"artifacts\":{" + artifacts + "}}").getBytes(StandardCharsets.UTF_8));
+        artifacts.put(BundleFiles.METRICS, "{\"ials\":{\"ndcg@10\":0.05},\"popularity\":{\"ndcg@10\":0.03}}".getBytes(StandardCharsets.UTF_8));
+        BundleManifest.write(models, VERSION, Map.of("version", VERSION), artifacts);
         return Map.of();
     }
 

@@ -1,11 +1,9 @@
 package dev.marquee.refresh;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.marquee.adapters.embedded.LocalFolderEventLake;
 import dev.marquee.adapters.embedded.LocalFolderLakeFiles;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.adapters.json.EventCodec;
-import dev.marquee.adapters.json.Json;
 import dev.marquee.adapters.lake.LakeDeletionLog;
 import dev.marquee.domain.training.AlsParams;
 
@@ -19,22 +17,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * {@code java -jar marquee-embedding-refresh.jar [options]}: trains on a local-folder lake and writes the bundle under
- * its models/ folder (or under --output). Exit codes: 0 done, 2 bad arguments, 3 no data in the range, 1 anything else.
+ * its models/ folder (or under --output). Exit codes: 0 done, 2 bad arguments, 3 no data in the range, 4 failure.
  */
 public final class Main {
-    static final String SAGEMAKER_HYPERPARAMETERS = "/opt/ml/input/config/hyperparameters.json";
-    static final String SAGEMAKER_LAKE = "/opt/ml/input/data/lake";
-    static final String SAGEMAKER_MODEL = "/opt/ml/model";
-
     static final String USAGE = """
             Usage: marquee train [options]
 
@@ -42,19 +34,23 @@ public final class Main {
               --output DIR           where models/<version>/ is written (default: the lake folder)
               --days N|all           train on the last N days before --to (default 30); all: every day the lake holds
               --from T --to T        explicit range [from, to): 2026-11-01 or 2026-11-01T00:00:00Z (--to default: now)
-              --factors K            latent factors (default 64)
+              --factors K            latent factors (default 128)
               --iterations N         ALS iterations (default 15)
-              --alpha A              confidence scale, 1 + alpha * weight (default 10)
-              --regularization R     L2 regularisation (default 20)
+              --alpha A              confidence scale, 1 + alpha * weight (default 5)
+              --regularization R     L2 regularisation (default 0.1, weighted: times each row's number of pairs)
+              --weighted-regularization true|false   weighted lambda (default true) or one lambda for every row
+              --cg-steps N           conjugate-gradient steps per solve (default 3)
+              --seed S               random seed of the initial factors (default 42)
               --threads N            training threads (default: all cores)
               --half-life-days D     time decay of event weights (default: none)
               --candidates N         per-user candidates (default 500)
-              --similar N            neighbours per item (default 50)
-              --popularity N         items per segment popularity list (default 500)
-              --sagemaker            SageMaker container mode: lake /opt/ml/input/data/lake, output /opt/ml/model,
-                                     options from /opt/ml/input/config/hyperparameters.json (names without the dashes)
+              --similar N            neighbours per item, from the factors and from the catalog metadata (default 50)
+              --popularity N         items per segment popularity and trending list (default 500)
+              --trending-half-life-hours H   half-life of the trending snapshot (default 24)
+              --version V            the bundle's version (default: UTC time of the run, e.g. 20261121T205500Z)
 
-            Exit codes: 0 done, 2 bad arguments, 3 no data in the range, 1 failure.""";
+            In a SageMaker training job the container runs dev.marquee.refresh.SageMakerEntrypoint instead (README).
+            Exit codes: 0 done, 2 bad arguments, 3 no data in the range (or no lake), 4 training or writing failed.""";
 
     private Main() {
     }
@@ -63,30 +59,29 @@ public final class Main {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(Import.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err, Clock.systemUTC()));
         }
-        System.exit(run(args, System.out, System.err, Clock.systemUTC(), Path.of(SAGEMAKER_HYPERPARAMETERS)));
+        System.exit(run(args, System.out, System.err, Clock.systemUTC()));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, Clock clock, Path sagemakerConfig) {
+    public static final int OK = 0;
+    public static final int BAD_ARGUMENTS = 2;
+    public static final int NO_DATA = 3;
+    public static final int FAILED = 4;
+
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         Path lakeDir = Path.of(".marquee/lake");
         Path output = null;
         String days = "30";
         String from = null;
         String to = null;
-        AlsParams params = new AlsParams(64, 15, 20, 10, 3, 42, Runtime.getRuntime().availableProcessors());
+        AlsParams params = AlsParams.defaults();
         int candidates = 500;
         int similar = 50;
         int popularity = 500;
         Duration halfLife = null;
+        Duration trendingHalfLife = RefreshJob.Options.DEFAULT_TRENDING_HALF_LIFE;
+        String version = null;
         try {
-            List<String> all = new ArrayList<>(List.of(args));
-            if (all.contains("--sagemaker")) {
-                all.remove("--sagemaker");
-                List<String> fromConfig = sagemakerArgs(sagemakerConfig);
-                fromConfig.addAll(all); // the command line wins over hyperparameters.json
-                all = new ArrayList<>(List.of("--lake", SAGEMAKER_LAKE, "--output", SAGEMAKER_MODEL));
-                all.addAll(fromConfig);
-            }
-            Iterator<String> it = all.iterator();
+            Iterator<String> it = List.of(args).iterator();
             while (it.hasNext()) {
                 String a = it.next();
                 String v = null;
@@ -109,11 +104,12 @@ public final class Main {
                     case "--iterations" -> params = params.withIterations(positive(a, value(a, v, it)));
                     case "--alpha" -> params = params.withAlpha(number(a, value(a, v, it)));
                     case "--regularization" -> params = params.withRegularization(number(a, value(a, v, it)));
-                    case "--threads" -> {
-                        int n = positive(a, value(a, v, it));
-                        params = new AlsParams(params.factors(), params.iterations(), params.regularization(), params.alpha(),
-                                params.cgSteps(), params.seed(), n);
-                    }
+                    case "--threads" -> params = params.withThreads(positive(a, value(a, v, it)));
+                    case "--weighted-regularization" -> params = params.withWeightedRegularization(bool(a, value(a, v, it)));
+                    case "--cg-steps" -> params = params.withCgSteps(positive(a, value(a, v, it)));
+                    case "--seed" -> params = params.withSeed(whole(a, value(a, v, it)));
+                    case "--trending-half-life-hours" -> trendingHalfLife = Duration.ofMillis((long) (number(a, value(a, v, it)) * 3_600_000L));
+                    case "--version" -> version = versionName(value(a, v, it));
                     case "--half-life-days" -> halfLife = Duration.ofMillis((long) (number(a, value(a, v, it)) * 86_400_000L));
                     case "--candidates" -> candidates = positive(a, value(a, v, it));
                     case "--similar" -> similar = positive(a, value(a, v, it));
@@ -124,53 +120,40 @@ public final class Main {
             if (!Files.isDirectory(lakeDir)) {
                 err.println("marquee train: no lake folder at " + lakeDir.toAbsolutePath()
                         + " (run ./marquee local or ./marquee import first, or give --lake DIR)");
-                return 3;
+                return NO_DATA;
             }
             Instant[] range = range(lakeDir, days, from, to, clock);
             if (range == null) {
                 err.println("marquee train: the lake at " + lakeDir + " holds no events");
-                return 3;
+                return NO_DATA;
             }
             RefreshJob.Options options = new RefreshJob.Options(range[0], range[1], params, candidates, similar, popularity,
-                    halfLife, dev.marquee.domain.model.EventWeights.defaults());
+                    halfLife, dev.marquee.domain.model.EventWeights.defaults()).withTrendingHalfLife(trendingHalfLife).withVersion(version);
             LocalFolderLakeFiles files = new LocalFolderLakeFiles(lakeDir);
             RefreshJob job = new RefreshJob(new LocalFolderEventLake(lakeDir, new EventCodec(), clock),
-                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), clock, out);
+                    new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), files, clock, out);
             try {
                 job.run(options);
             } catch (RefreshJob.NoDataException e) {
                 err.println("marquee train: " + e.getMessage());
-                return 3;
+                return NO_DATA;
             }
-            return 0;
+            return OK;
         } catch (IllegalArgumentException e) {
             err.println("marquee train: " + e.getMessage());
-            return 2;
+            return BAD_ARGUMENTS;
         } catch (RuntimeException | IOException e) {
             err.println("marquee train: failed: " + e);
-            return 1;
+            return FAILED;
         }
     }
 
-    /** hyperparameters.json (SageMaker passes every value as a string) as command-line options. */
-    static List<String> sagemakerArgs(Path config) throws IOException {
-        List<String> out = new ArrayList<>();
-        if (!Files.exists(config)) {
-            return out;
+    /** A version is a folder name in the lake and a key in the registry: letters, digits, '.', '_' and '-' only. */
+    static String versionName(String v) {
+        if (!v.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("--version must be 1-100 letters, digits, '.', '_' or '-': " + v);
         }
-        JsonNode root = Json.newMapper().readTree(Files.readAllBytes(config));
-        if (!root.isObject()) {
-            throw new IllegalArgumentException(config + " is not a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> e : root.properties()) {
-            String name = e.getKey().replace('_', '-');
-            if (name.equals("lake") || name.equals("output") || name.equals("sagemaker")) {
-                throw new IllegalArgumentException("hyperparameter " + e.getKey() + " is fixed in SageMaker mode");
-            }
-            out.add("--" + name);
-            out.add(e.getValue().asText());
-        }
-        return out;
+        return v;
     }
 
     /** [from, to); null when --days all and the lake has no event partitions. */
@@ -242,6 +225,22 @@ public final class Main {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " must be a positive whole number: " + v);
+        }
+    }
+
+    private static boolean bool(String option, String v) {
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(option + " must be true or false: " + v);
+        };
+    }
+
+    private static long whole(String option, String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number: " + v);
         }
     }
 

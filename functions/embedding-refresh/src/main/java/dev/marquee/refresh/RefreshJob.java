@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.adapters.bundle.BundleFiles;
+import dev.marquee.adapters.bundle.BundleManifest;
 import dev.marquee.adapters.json.Json;
-import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.EventWeights;
+import dev.marquee.domain.features.TrendingDecay;
+import dev.marquee.domain.model.Item;
 import dev.marquee.domain.popularity.SegmentPopularity;
+import dev.marquee.domain.popularity.TrendingSnapshot;
+import dev.marquee.domain.port.LakeFiles;
+import dev.marquee.domain.training.ContentVectors;
 import dev.marquee.domain.port.DeletionLog;
 import dev.marquee.domain.port.EventLake;
 import dev.marquee.domain.port.ModelStore;
@@ -18,6 +23,7 @@ import dev.marquee.domain.training.Factors;
 import dev.marquee.domain.training.HeldOut;
 import dev.marquee.domain.training.ImplicitAls;
 import dev.marquee.domain.training.InteractionMatrix;
+import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Ranked;
 import dev.marquee.domain.training.Scorer;
@@ -53,14 +59,29 @@ public final class RefreshJob {
     public static final String FACTOR_IDS = "factor_ids.json";
     public static final String USER_SOURCE = "ials";
     public static final String SIMILAR_SOURCE = "similar_items";
+    public static final String TRENDING = "trending.jsonl.gz";
+    public static final String CONTENT_SIMILAR = "content_similar.jsonl.gz";
+    public static final String CONTENT_VECTORS = "content_vectors.jsonl.gz";
+    /** The last line of content_vectors.jsonl.gz: the idf of every feature, to vectorise a new item the same way. */
+    public static final String IDF_LINE = "_idf";
     static final String FACTORS_FORMAT = "MQF1: big-endian; bytes 'MQF1', int32 k, int32 users, int32 items, then float32 "
             + "user rows (users x k, row-major), then float32 item rows (items x k); row r is the r-th id of factor_ids.json "
             + "{\"users\":[...],\"items\":[...]}; score = dot(user row, item row)";
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    /** What to train on and how. {@code halfLife} null: no time decay. */
+    /**
+     * What to train on and how. {@code halfLife} null: no time decay. {@code trendingHalfLife}: of the trending
+     * snapshot at {@code to}. {@code version} null: the UTC time of the run.
+     */
     public record Options(Instant from, Instant to, AlsParams params, int candidates, int similar, int popularity,
-                          Duration halfLife, EventWeights weights) {
+                          Duration halfLife, EventWeights weights, Duration trendingHalfLife, String version) {
+        public static final Duration DEFAULT_TRENDING_HALF_LIFE = Duration.ofHours(24);
+
+        public Options(Instant from, Instant to, AlsParams params, int candidates, int similar, int popularity,
+                       Duration halfLife, EventWeights weights) {
+            this(from, to, params, candidates, similar, popularity, halfLife, weights, DEFAULT_TRENDING_HALF_LIFE, null);
+        }
+
         public Options {
             if (!from.isBefore(to)) {
                 throw new IllegalArgumentException("--from must be before --to");
@@ -68,15 +89,25 @@ public final class RefreshJob {
             if (candidates < 1 || similar < 1 || popularity < 1) {
                 throw new IllegalArgumentException("list sizes must be positive");
             }
+            if (trendingHalfLife == null || trendingHalfLife.isZero() || trendingHalfLife.isNegative()) {
+                throw new IllegalArgumentException("the trending half-life must be positive");
+            }
         }
 
         public static Options defaults(Instant from, Instant to) {
-            return new Options(from, to, new AlsParams(64, 15, 20, 10, 3, 42, Runtime.getRuntime().availableProcessors()),
-                    500, 50, 500, null, EventWeights.defaults());
+            return new Options(from, to, AlsParams.defaults(), 500, 50, 500, null, EventWeights.defaults());
         }
 
         public Options withParams(AlsParams p) {
-            return new Options(from, to, p, candidates, similar, popularity, halfLife, weights);
+            return new Options(from, to, p, candidates, similar, popularity, halfLife, weights, trendingHalfLife, version);
+        }
+
+        public Options withTrendingHalfLife(Duration d) {
+            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, d, version);
+        }
+
+        public Options withVersion(String v) {
+            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, trendingHalfLife, v);
         }
     }
 
@@ -94,14 +125,21 @@ public final class RefreshJob {
     private final EventLake lake;
     private final DeletionLog deletions;
     private final ModelStore store;
+    private final LakeFiles catalogFiles;
     private final Clock clock;
     private final PrintStream out;
     private final ObjectMapper json = Json.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, Clock clock, PrintStream out) {
+        this(lake, deletions, store, null, clock, out);
+    }
+
+    /** @param catalogFiles where {@code catalog/*.jsonl[.gz]} lives (for content vectors); null: no catalog */
+    public RefreshJob(EventLake lake, DeletionLog deletions, ModelStore store, LakeFiles catalogFiles, Clock clock, PrintStream out) {
         this.lake = lake;
         this.deletions = deletions;
         this.store = store;
+        this.catalogFiles = catalogFiles;
         this.clock = clock;
         this.out = out;
     }
@@ -110,8 +148,12 @@ public final class RefreshJob {
         long t0 = System.nanoTime();
         Instant createdAt = clock.instant();
         SegmentPopularity popularity = new SegmentPopularity(o.weights());
+        TrendingSnapshot trending = new TrendingSnapshot(o.weights(), new TrendingDecay(o.trendingHalfLife()), o.to());
         out.printf(Locale.ROOT, "reading the lake from %s to %s%n", o.from(), o.to());
-        TrainingData data = TrainingData.read(lake, deletions, o.from(), o.to(), o.weights(), o.halfLife(), popularity::add);
+        TrainingData data = TrainingData.read(lake, deletions, o.from(), o.to(), o.weights(), o.halfLife(), e -> {
+            popularity.add(e);
+            trending.add(e);
+        });
         InteractionMatrix all = data.matrix();
         out.printf(Locale.ROOT, "  %,d events read, %,d duplicates dropped, %,d events of deleted users dropped, %,d zero-weight; "
                         + "%,d users, %,d items, %,d training pairs (%.1fs)%n",
@@ -123,7 +165,13 @@ public final class RefreshJob {
         }
 
         HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
+        AlsParams hp0 = o.params();
+        out.printf(Locale.ROOT, "implicit ALS: factors %d, iterations %d, regularization %s (%s), alpha %s, cg steps %d, seed %d, "
+                        + "%d threads, %s kernels%n", hp0.factors(), hp0.iterations(), hp0.regularization(),
+                hp0.weightedRegularization() ? "weighted" : "plain", hp0.alpha(),
+                hp0.cgSteps(), hp0.seed(), hp0.threads(), Kernels.best().name());
         out.println("evaluating on a leave-last-out split (each user's latest item held out)");
+        long tEval = System.nanoTime();
         Factors evalFactors = ImplicitAls.train(split.train(), o.params(), progress("eval"));
         Map<String, Double> ialsMetrics = RankingMetrics.evaluate(split, Scorer.of(evalFactors), 7);
         Map<String, Double> popMetrics = RankingMetrics.evaluate(split, Scorer.popularity(split.train()), 7);
@@ -132,8 +180,11 @@ public final class RefreshJob {
         out.printf(Locale.ROOT, "  popularity ndcg@10 %.4f  recall@20 %.4f  hr@10_sampled %.4f  coverage@10 %.4f%n",
                 popMetrics.get("ndcg@10"), popMetrics.get("recall@20"), popMetrics.get("hr@10_sampled"), popMetrics.get("coverage@10"));
 
+        double evalSeconds = seconds(tEval);
         out.println("training on all data");
+        long tFull = System.nanoTime();
         Factors factors = ImplicitAls.train(all, o.params(), progress("full"));
+        double fullSeconds = seconds(tFull);
         long tLists = System.nanoTime();
         Ranked[] userTop = UserCandidates.compute(factors, all, o.candidates());
         Ranked[] similarTop = SimilarItems.compute(factors, o.similar());
@@ -142,11 +193,18 @@ public final class RefreshJob {
         Map<String, List<Candidate>> users = lists(userTop, data.userIds(), data.itemIds(), USER_SOURCE);
         Map<String, List<Candidate>> similar = lists(similarTop, data.itemIds(), data.itemIds(), SIMILAR_SOURCE);
         Map<String, List<Candidate>> segments = new TreeMap<>(popularity.topLists(o.popularity()));
+        Map<String, List<Candidate>> trendingLists = new TreeMap<>(trending.topLists(o.popularity()));
+        Content content = content(o.similar(), similar);
 
         Map<String, byte[]> artifacts = new LinkedHashMap<>();
         artifacts.put(BundleFiles.fileOf(CandidateKind.USER), BundleFiles.write(users));
         artifacts.put(BundleFiles.fileOf(CandidateKind.SIMILAR), BundleFiles.write(similar));
         artifacts.put(BundleFiles.fileOf(CandidateKind.SEGMENT), BundleFiles.write(segments));
+        artifacts.put(TRENDING, BundleFiles.write(trendingLists));
+        if (content != null) {
+            artifacts.put(CONTENT_SIMILAR, BundleFiles.write(content.similar()));
+            artifacts.put(CONTENT_VECTORS, contentVectorBytes(content.vectors()));
+        }
         artifacts.put(FACTORS, factorBytes(factors));
         artifacts.put(FACTOR_IDS, writeJson(Map.of("users", data.userIds(), "items", data.itemIds())));
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -154,7 +212,7 @@ public final class RefreshJob {
         metrics.put("popularity", popMetrics);
         artifacts.put(BundleFiles.METRICS, writeJson(metrics));
 
-        String version = newVersion(createdAt);
+        String version = o.version() == null ? newVersion(createdAt) : givenVersion(o.version());
         ObjectNode manifest = json.createObjectNode();
         manifest.put("version", version);
         manifest.put("created_at", createdAt.toString());
@@ -163,11 +221,13 @@ public final class RefreshJob {
         hp.put("iterations", o.params().iterations());
         hp.put("alpha", o.params().alpha());
         hp.put("regularization", o.params().regularization());
+        hp.put("weighted_regularization", o.params().weightedRegularization());
         hp.put("cg_steps", o.params().cgSteps());
         hp.put("seed", o.params().seed());
         hp.put("candidates", o.candidates());
         hp.put("similar", o.similar());
         hp.put("popularity", o.popularity());
+        hp.put("trending_half_life", o.trendingHalfLife().toString());
         if (o.halfLife() == null) {
             hp.putNull("half_life");
         } else {
@@ -183,30 +243,88 @@ public final class RefreshJob {
         range.put("users", data.users());
         range.put("items", data.items());
         range.put("training_pairs", all.nonZeros());
+        range.put("catalog_items", content == null ? 0 : content.vectors().vectors().size());
         range.put("test_users", ialsMetrics.get("test_users").longValue());
         ObjectNode f = manifest.putObject("factors");
         f.put("file", FACTORS);
         f.put("ids", FACTOR_IDS);
         f.put("format", FACTORS_FORMAT);
-        ObjectNode files = manifest.putObject("artifacts");
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        artifacts.forEach((name, bytes) -> {
-            ObjectNode a = files.putObject(name);
-            a.put("sha256", BundleDescription.Digest.of(bytes).sha256());
-            a.put("bytes", bytes.length);
-            sizes.put(name, (long) bytes.length);
-        });
-        // the manifest goes last: a bundle with a manifest is complete
-        artifacts.forEach((name, bytes) -> store.put(version, name, bytes));
-        store.put(version, BundleFiles.MANIFEST, writeJson(manifest));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = json.convertValue(manifest, LinkedHashMap.class);
+        Map<String, Long> sizes = BundleManifest.write(store, version, fields, artifacts);
 
         double total = seconds(t0);
-        out.printf(Locale.ROOT, "wrote models/%s/ (%d artifacts, %,d bytes): %,d user lists, %,d similar-item lists, %,d segments%n",
-                version, artifacts.size() + 1, sizes.values().stream().mapToLong(Long::longValue).sum(),
-                users.size(), similar.size(), segments.size());
-        out.printf(Locale.ROOT, "done in %.1fs: ials ndcg@10 %.4f vs popularity %.4f on %,d test users%n",
-                total, ialsMetrics.get("ndcg@10"), popMetrics.get("ndcg@10"), ialsMetrics.get("test_users").longValue());
+        out.printf(Locale.ROOT, "wrote models/%s/ (%d artifacts, %,d bytes): %,d user lists, %,d similar-item lists, "
+                        + "%,d segments, %,d trending lists, %,d content neighbour lists%n",
+                version, sizes.size(), sizes.values().stream().mapToLong(Long::longValue).sum(),
+                users.size(), similar.size(), segments.size(), trendingLists.size(), content == null ? 0 : content.similar().size());
+        out.printf(Locale.ROOT, "done in %.1fs (evaluation fit %.1fs, full fit %.1fs): ials ndcg@10 %.4f vs popularity %.4f "
+                        + "(%.2fx) on %,d test users; %,d users, %,d items, %,d pairs%n",
+                total, evalSeconds, fullSeconds, ialsMetrics.get("ndcg@10"), popMetrics.get("ndcg@10"),
+                ialsMetrics.get("ndcg@10") / Math.max(1e-12, popMetrics.get("ndcg@10")), ialsMetrics.get("test_users").longValue(),
+                data.users(), data.items(), all.nonZeros());
         return new Result(version, ialsMetrics, popMetrics, data.users(), data.items(), all.nonZeros(), sizes, total);
+    }
+
+    private record Content(ContentVectors vectors, Map<String, List<Candidate>> similar) {
+    }
+
+    /**
+     * Content vectors and neighbours of every catalog item; a catalog item without factor neighbours (nobody played it
+     * in the range) gets its content neighbours as its similar list, so a new item is never a dead end. Null: no catalog.
+     */
+    private Content content(int topN, Map<String, List<Candidate>> similar) {
+        if (catalogFiles == null) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        CatalogFiles.Catalog catalog = CatalogFiles.read(catalogFiles);
+        if (catalog.items().isEmpty()) {
+            out.println("  no catalog under catalog/: no content vectors");
+            return null;
+        }
+        ContentVectors vectors = ContentVectors.fit(catalog.items());
+        Ranked[] top = vectors.neighbours(topN);
+        List<String> ids = catalog.items().stream().map(Item::itemId).toList();
+        Map<String, List<Candidate>> contentSimilar = lists(top, ids, ids, ContentVectors.SOURCE);
+        int filled = 0;
+        for (Map.Entry<String, List<Candidate>> e : contentSimilar.entrySet()) {
+            if (!similar.containsKey(e.getKey())) {
+                similar.put(e.getKey(), e.getValue());
+                filled++;
+            }
+        }
+        out.printf(Locale.ROOT, "  content vectors of %,d catalog items (%,d features, %,d invalid lines skipped); "
+                        + "%,d items without plays got content neighbours (%.1fs)%n", ids.size(), vectors.idf().size(),
+                catalog.invalidLines(), filled, seconds(t0));
+        return new Content(vectors, contentSimilar);
+    }
+
+    /** One JSON line per item: {"item_id":…,"features":{"genre:drama":0.41,…}} (unit length), then gzip. */
+    private byte[] contentVectorBytes(ContentVectors cv) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            ObjectMapper plain = Json.newMapper();
+            for (ContentVectors.Vector v : cv.vectors()) {
+                ObjectNode line = plain.createObjectNode();
+                line.put("item_id", v.itemId());
+                ObjectNode f = line.putObject("features");
+                for (int j = 0; j < v.features().length; j++) {
+                    f.put(v.features()[j], v.weights()[j]);
+                }
+                gz.write(plain.writeValueAsBytes(line));
+                gz.write('\n');
+            }
+            ObjectNode idf = plain.createObjectNode();
+            idf.put("item_id", IDF_LINE);
+            ObjectNode f = idf.putObject("features");
+            cv.idf().forEach(f::put);
+            gz.write(plain.writeValueAsBytes(idf));
+            gz.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private ImplicitAls.Progress progress(String phase) {
@@ -229,6 +347,14 @@ public final class RefreshJob {
             out.put(keys.get(r), List.of(cs));
         }
         return out;
+    }
+
+    /** A version the caller chose (the retrain Lambda, to know where the bundle lands): never overwrite one. */
+    private String givenVersion(String v) {
+        if (!store.artifacts(v).isEmpty()) {
+            throw new IllegalArgumentException("model version " + v + " already exists; choose another");
+        }
+        return v;
     }
 
     /** A UTC timestamp, with -2, -3... when a bundle of that second already exists. */

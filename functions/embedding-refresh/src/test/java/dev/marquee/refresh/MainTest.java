@@ -23,7 +23,7 @@ class MainTest {
 
     private int run(String... args) {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        return Main.run(args, sink, sink, CLOCK, dir.resolve("no-hyperparameters.json"));
+        return Main.run(args, sink, sink, CLOCK);
     }
 
     @Test
@@ -43,13 +43,6 @@ class MainTest {
         Files.createDirectories(dir.resolve("events/dt=1998-04-22/hour=23"));
         Instant[] r = Main.range(dir, "all", null, null, CLOCK);
         assertThat(r).containsExactly(Instant.parse("1997-09-20T00:00:00Z"), Instant.parse("1998-04-23T00:00:00Z"));
-    }
-
-    @Test
-    void sagemakerHyperparametersBecomeOptions() throws Exception {
-        Path hp = dir.resolve("hyperparameters.json");
-        Files.writeString(hp, "{\"factors\":\"32\",\"half_life_days\":\"7\"}");
-        assertThat(Main.sagemakerArgs(hp)).containsExactly("--factors", "32", "--half-life-days", "7");
     }
 
     @Test

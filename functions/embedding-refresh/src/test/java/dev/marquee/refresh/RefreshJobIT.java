@@ -73,14 +73,14 @@ class RefreshJobIT {
 
         LocalFolderModelStore store = new LocalFolderModelStore(lakeDir);
         assertThat(store.artifacts(result.version())).containsExactlyInAnyOrder("manifest.json", "metrics.json",
-                "candidates.jsonl.gz", "similar.jsonl.gz", "popularity.jsonl.gz", "factors.bin", "factor_ids.json");
+                "candidates.jsonl.gz", "similar.jsonl.gz", "popularity.jsonl.gz", "trending.jsonl.gz", "factors.bin", "factor_ids.json");
         JsonNode manifest = Json.newMapper().readTree(store.get(result.version(), "manifest.json").orElseThrow());
         assertThat(manifest.path("version").asText()).isEqualTo(result.version());
         assertThat(manifest.path("hyperparameters").path("factors").asInt()).isEqualTo(16);
         assertThat(manifest.path("data").path("duplicates_dropped").asLong()).isEqualTo(50);
         assertThat(manifest.path("data").path("events_read").asLong()).isEqualTo(world.events().size() + 50);
         JsonNode artifacts = manifest.path("artifacts");
-        assertThat(artifacts.size()).isEqualTo(6);
+        assertThat(artifacts.size()).isEqualTo(7);
         for (var e : artifacts.properties()) {
             byte[] bytes = store.get(result.version(), e.getKey()).orElseThrow();
             assertThat(e.getValue().path("bytes").asLong()).as(e.getKey()).isEqualTo(bytes.length);

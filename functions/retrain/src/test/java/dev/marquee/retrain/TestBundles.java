@@ -1,7 +1,7 @@
 package dev.marquee.retrain;
 
-import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.adapters.bundle.BundleFiles;
+import dev.marquee.adapters.bundle.BundleManifest;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.port.ModelStore;
@@ -33,20 +33,14 @@ final class TestBundles {
 
     static void write(ModelStore store, String version, Map<CandidateKind, Map<String, List<Candidate>>> lists,
                       double ndcg) {
-        StringBuilder manifest = new StringBuilder("{\"version\":\"" + version + "\",\"artifacts\":{");
-        String sep = "";
+        Map<String, byte[]> artifacts = new LinkedHashMap<>();
         for (CandidateKind kind : CandidateKind.values()) {
-            byte[] file = BundleFiles.write(lists.getOrDefault(kind, Map.of()));
-            store.put(version, BundleFiles.fileOf(kind), file);
-            manifest.append(sep).append(String.format(Locale.ROOT, "\"%s\":{\"sha256\":\"%s\",\"bytes\":%d}",
-                    BundleFiles.fileOf(kind), BundleDescription.Digest.of(file).sha256(), file.length));
-            sep = ",";
+            artifacts.put(BundleFiles.fileOf(kind), BundleFiles.write(lists.getOrDefault(kind, Map.of())));
         }
-        manifest.append("}}");
-        store.put(version, BundleFiles.MANIFEST, manifest.toString().getBytes(StandardCharsets.UTF_8));
-        store.put(version, BundleFiles.METRICS, String.format(Locale.ROOT,
+        artifacts.put(BundleFiles.METRICS, String.format(Locale.ROOT,
                 "{\"ials\":{\"ndcg@10\":%s,\"recall@20\":0.4},\"popularity\":{\"ndcg@10\":0.05}}", ndcg)
                 .getBytes(StandardCharsets.UTF_8));
+        BundleManifest.write(store, version, Map.of("version", version), artifacts);
     }
 
     static String key(CandidateKind kind, int k) {

@@ -6,6 +6,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.RepositoryAttributes;
 import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
+import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -23,11 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SageMaker training job the retrain function starts (embedding refresh): its execution role, which reads the
- * lake and writes under {@code models/} only, and its image: {@code functions/embedding-refresh/Dockerfile} built as
- * an image asset when it exists, else the URI in {@code -c trainingImage=...}. The job itself is not a CloudFormation
- * resource: retrain calls CreateTrainingJob with the settings this construct hands it as environment variables, and
- * may act only on jobs named {@code marquee-<stage>-*} and pass only this role.
+ * The SageMaker training job the retrain function starts (embedding refresh): its execution role and its image.
+ * The role reads the lake's {@code events/}, {@code catalog/} and {@code deletions/} (the job's input channels) and its own checkpoints,
+ * and writes only under {@code models/}; it pulls the image. The image is {@code -c trainingImage=<ECR URI>} when
+ * given, else {@code functions/embedding-refresh/Dockerfile} built as an image asset (linux/amd64, what SageMaker's
+ * GPU instances run). The job itself is not a CloudFormation resource: retrain calls CreateTrainingJob with what
+ * {@link #environment()} hands it, and may act only on jobs named {@code marquee-<stage>-*} and pass only this role.
  */
 public class TrainingJob extends Construct {
     /** Under {@code -c assets=placeholder} without an image: a URI that cannot run, so a dry run deploys nothing real. */
@@ -35,8 +37,16 @@ public class TrainingJob extends Construct {
     private static final Pattern ECR_URI = Pattern.compile(
             "^(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?/([a-z0-9._/-]+)(?:[:@].*)?$");
 
+    /** The erasure records (api's DELETE /v1/users), a training input. */
+    public static final String DELETIONS_PREFIX = "deletions/";
+    /** Where spot jobs keep checkpoints (one folder per job): under models/, the only prefix the job writes. */
+    public static final String CHECKPOINTS_PREFIX = Lake.MODELS_PREFIX + "_checkpoints/";
+    /** Where SageMaker uploads each job's model.tar.gz (one folder per job). */
+    public static final String JOB_OUTPUT_PREFIX = Lake.MODELS_PREFIX + "_jobs/";
+
     private final Role role;
     private final String imageUri;
+    private DockerImageAsset image;
     private final String jobNamePrefix;
     private final Settings.Training training;
     private final IBucket lake;
@@ -50,8 +60,12 @@ public class TrainingJob extends Construct {
                 .assumedBy(new ServicePrincipal("sagemaker.amazonaws.com"))
                 .description("Marquee " + settings.stage() + " embedding-refresh training job: read the lake, write models/")
                 .build();
-        // read the whole lake (events, catalog, earlier models); write only the new bundle under models/
-        lake.grantRead(role);
+        // the input channels (deletions/: erased users' events must not train the next model) and, after a spot
+        // interruption, its own checkpoints; writes: the bundle, the model archive and checkpoints, all under models/
+        lake.grantRead(role, Lake.EVENTS_PREFIX + "*");
+        lake.grantRead(role, Lake.CATALOG_PREFIX + "*");
+        lake.grantRead(role, DELETIONS_PREFIX + "*");
+        lake.grantRead(role, CHECKPOINTS_PREFIX + "*");
         lake.grantPut(role, Lake.MODELS_PREFIX + "*");
         String logGroup = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:/aws/sagemaker/TrainingJobs";
         role.addToPolicy(PolicyStatement.Builder.create()
@@ -67,13 +81,8 @@ public class TrainingJob extends Construct {
                 .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", "/aws/sagemaker/TrainingJobs")))
                 .build());
 
-        if (Files.isRegularFile(paths.trainingDockerfile())) {
-            DockerImageAsset asset = DockerImageAsset.Builder.create(this, "Image")
-                    .directory(paths.trainingDockerfile().getParent().toString())
-                    .build();
-            asset.getRepository().grantPull(role);
-            imageUri = asset.getImageUri();
-        } else if (training.image() != null) {
+        if (training.image() != null) {
+            // an image pushed elsewhere (no Docker needed to deploy)
             imageUri = training.image();
             Matcher ecr = ECR_URI.matcher(imageUri);
             if (ecr.matches()) {
@@ -81,6 +90,15 @@ public class TrainingJob extends Construct {
                 Repository.fromRepositoryAttributes(this, "ImageRepository", RepositoryAttributes.builder()
                         .repositoryArn(arn).repositoryName(ecr.group(3)).build()).grantPull(role);
             }
+        } else if (Files.isRegularFile(paths.trainingDockerfile())) {
+            // built by cdk deploy (needs Docker), pushed to the bootstrap's asset repository; .dockerignore keeps the
+            // context (and the asset hash) to what the image copies
+            image = DockerImageAsset.Builder.create(this, "Image")
+                    .directory(paths.trainingDockerfile().getParent().toString())
+                    .platform(Platform.LINUX_AMD64)
+                    .build();
+            image.getRepository().grantPull(role);
+            imageUri = image.getImageUri();
         } else if (settings.placeholderAssets()) {
             imageUri = PLACEHOLDER_IMAGE;
         } else {
@@ -89,13 +107,16 @@ public class TrainingJob extends Construct {
         }
     }
 
-    /** Lets the retrain function start, watch and stop this stage's jobs, and hand them this role (nothing else). */
-    public void grantStartAndWatch(IGrantable retrain) {
+    /**
+     * Lets the retrain function start and describe this stage's jobs (tagging them on creation) and hand them this
+     * role, to SageMaker only; nothing else.
+     */
+    public void grantStartAndDescribe(IGrantable retrain) {
         String jobs = "arn:" + Aws.PARTITION + ":sagemaker:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":training-job/" + jobNamePrefix + "*";
         retrain.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .sid("TrainingJobs")
-                .actions(List.of("sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob",
-                        "sagemaker:AddTags"))
+                // AddTags: CreateTrainingJob with Tags needs it on the new job
+                .actions(List.of("sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:AddTags"))
                 .resources(List.of(jobs))
                 .build());
         retrain.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -107,17 +128,31 @@ public class TrainingJob extends Construct {
                 .build());
     }
 
-    /** What the retrain function needs to call CreateTrainingJob (MARQUEE_TRAINING_*). */
+    /**
+     * What the retrain function needs to call CreateTrainingJob: its {@code marquee.retrain.*} keys as environment
+     * variables (RetrainConfig in functions/retrain reads them).
+     */
     public Map<String, String> environment() {
+        String lakeUri = "s3://" + lake.getBucketName() + "/";
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MARQUEE_TRAINING_ROLE_ARN", role.getRoleArn());
-        env.put("MARQUEE_TRAINING_IMAGE", imageUri);
-        env.put("MARQUEE_TRAINING_INSTANCE_TYPE", training.instanceType());
-        env.put("MARQUEE_TRAINING_MAX_RUNTIME", Duration.ofHours(training.maxRuntimeHours()).toString());
-        env.put("MARQUEE_TRAINING_SPOT", Boolean.toString(training.spot()));
-        env.put("MARQUEE_TRAINING_JOB_PREFIX", jobNamePrefix);
-        env.put("MARQUEE_TRAINING_OUTPUT", "s3://" + lake.getBucketName() + "/" + Lake.MODELS_PREFIX);
+        env.put("MARQUEE_RETRAIN_ROLE_ARN", role.getRoleArn());
+        env.put("MARQUEE_RETRAIN_TRAINING_IMAGE", imageUri);
+        env.put("MARQUEE_RETRAIN_JOB_PREFIX", jobNamePrefix);
+        env.put("MARQUEE_RETRAIN_INSTANCE_TYPE", training.instanceType());
+        env.put("MARQUEE_RETRAIN_MAX_RUNTIME", Duration.ofHours(training.maxRuntimeHours()).toString());
+        env.put("MARQUEE_RETRAIN_OUTPUT_URI", lakeUri + JOB_OUTPUT_PREFIX);
+        env.put("MARQUEE_RETRAIN_SPOT", Boolean.toString(training.spot()));
+        if (training.spot()) {
+            // waiting for spot capacity may take as long again as the run itself
+            env.put("MARQUEE_RETRAIN_MAX_WAIT", Duration.ofHours(2L * training.maxRuntimeHours()).toString());
+            env.put("MARQUEE_RETRAIN_CHECKPOINT_URI", lakeUri + CHECKPOINTS_PREFIX);
+        }
         return env;
+    }
+
+    /** The image asset built from the Dockerfile, or null when the image comes from context (or a placeholder). */
+    public DockerImageAsset imageAsset() {
+        return image;
     }
 
     public Role role() {

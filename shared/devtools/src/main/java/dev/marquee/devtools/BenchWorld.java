@@ -67,7 +67,9 @@ final class BenchWorld {
             synthetic(lake);
         }
         out.println("Training a model bundle (marquee train --days all) ...");
-        run(out, java.toString(), "-jar", refreshJar.toString(), "--lake", lake.toString(), "--days", "all");
+        // as ./marquee train runs it: the ALS kernels use the Vector API
+        run(out, java.toString(), "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar",
+                refreshJar.toString(), "--lake", lake.toString(), "--days", "all");
         String version = newestBundle(lake)
                 .orElseThrow(() -> new IllegalStateException("training wrote no bundle under " + lake.resolve("models")));
         out.printf("World ready in %.1f s: model version %s%n", (System.nanoTime() - t0) / 1e9, version);

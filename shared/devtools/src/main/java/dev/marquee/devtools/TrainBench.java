@@ -1,50 +1,78 @@
 package dev.marquee.devtools;
 
 import dev.marquee.domain.training.AlsParams;
+import dev.marquee.domain.training.FactorTrainer;
 import dev.marquee.domain.training.Factors;
 import dev.marquee.domain.training.HeldOut;
 import dev.marquee.domain.training.ImplicitAls;
+import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.datasets.RatingsDataset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
- * Our implicit ALS against the popularity baseline on one leave-last-out split of a public data set, printing one
- * JSON line per model. (The Spark MLlib peer of the issue is not wired in yet.)
+ * Our implicit ALS, its peers found on the classpath (Spark MLlib's ALS when ./marquee bench train put the spark-peer
+ * module there) and the popularity baseline, on one leave-last-out split of a public data set, in one process. Prints
+ * progress, one JSON line per model, then a side-by-side summary.
  */
 final class TrainBench {
     private TrainBench() {
     }
 
+    static final String USAGE = """
+            Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 5] [--regularization 0.1]
+                                         [--plain-regularization] [--cg-steps 3] [--seed 42] [--threads N]
+                                         [--no-peers] [--compare-kernels]
+
+            PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
+            Trains our implicit ALS, Spark MLlib's ALS (implicit prefs, same hyperparameters, local mode on 127.0.0.1;
+            both weighted lambda, Spark's only kind; with --plain-regularization ours is unweighted and Spark gets
+            the same mean penalty per row) and the popularity baseline on the same
+            leave-last-out split and prints one JSON line per model: model, dataset, train_seconds, ndcg@10, recall@20,
+            hr@10_sampled, coverage@10; then a summary (speed-up of our fit over Spark's, NDCG@10 side by side).
+            train_seconds is the fit alone (Spark's session start and data conversion are shown apart).
+            --no-peers skips Spark; --compare-kernels also fits iALS with the plain loops and prints both timings.""";
+
     static int run(String[] args) {
         Path dataset = null;
-        AlsParams params = new AlsParams(64, 15, 20, 10, 3, 42, Runtime.getRuntime().availableProcessors());
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--dataset" -> dataset = Path.of(args[++i]);
-                case "--factors" -> params = params.withFactors(Integer.parseInt(args[++i]));
-                case "--iterations" -> params = params.withIterations(Integer.parseInt(args[++i]));
-                case "--alpha" -> params = params.withAlpha(Double.parseDouble(args[++i]));
-                case "--regularization" -> params = params.withRegularization(Double.parseDouble(args[++i]));
-                case "-h", "--help" -> {
-                    System.out.println("""
-                            Usage: ./marquee bench train --dataset PATH [--factors 64] [--iterations 15] [--alpha 10] [--regularization 20]
-
-                            PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
-                            Trains our implicit ALS and the popularity baseline on the same leave-last-out split and prints
-                            one JSON line per model: model, dataset, train_seconds, ndcg@10, recall@20, hr@10_sampled, coverage@10.""");
-                    return 0;
-                }
-                default -> {
-                    System.err.println("unknown option " + args[i] + " (see --help)");
-                    return 2;
+        AlsParams params = AlsParams.defaults();
+        boolean peers = true;
+        boolean compareKernels = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--dataset" -> dataset = Path.of(args[++i]);
+                    case "--factors" -> params = params.withFactors(Integer.parseInt(args[++i]));
+                    case "--iterations" -> params = params.withIterations(Integer.parseInt(args[++i]));
+                    case "--alpha" -> params = params.withAlpha(Double.parseDouble(args[++i]));
+                    case "--regularization" -> params = params.withRegularization(Double.parseDouble(args[++i]));
+                    case "--cg-steps" -> params = params.withCgSteps(Integer.parseInt(args[++i]));
+                    case "--seed" -> params = params.withSeed(Long.parseLong(args[++i]));
+                    case "--threads" -> params = params.withThreads(Integer.parseInt(args[++i]));
+                    case "--plain-regularization" -> params = params.withWeightedRegularization(false);
+                    case "--no-peers" -> peers = false;
+                    case "--compare-kernels" -> compareKernels = true;
+                    case "-h", "--help" -> {
+                        System.out.println(USAGE);
+                        return 0;
+                    }
+                    default -> {
+                        System.err.println("unknown option " + args[i] + " (see --help)");
+                        return 2;
+                    }
                 }
             }
+        } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
+            System.err.println("bad option value: " + e.getMessage() + " (see --help)");
+            return 2;
         }
         if (dataset == null || !Files.exists(dataset)) {
             System.err.println("--dataset PATH is required and must exist (see --help)");
@@ -54,25 +82,97 @@ final class TrainBench {
         HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
         System.out.printf(Locale.ROOT, "%s: %,d users, %,d items, %,d interactions (%,d distinct pairs in training)%n",
                 data.name(), data.users(), data.items(), data.interactions().size(), split.train().nonZeros());
+        System.out.printf(Locale.ROOT, "hyperparameters: factors %d, iterations %d, regularization %s (%s), alpha %s, cg steps %d, "
+                        + "seed %d, threads %d; kernels %s%n", params.factors(), params.iterations(), params.regularization(),
+                params.weightedRegularization() ? "weighted" : "plain", params.alpha(), params.cgSteps(), params.seed(),
+                params.threads(), Kernels.best().name());
 
-        long t0 = System.nanoTime();
+        List<Row> rows = new ArrayList<>();
         AlsParams p = params;
-        Factors factors = ImplicitAls.train(split.train(), p, (done, total, loss, seconds) ->
-                System.out.printf(Locale.ROOT, "  ials iteration %2d/%d  loss %.4f  %.1fs elapsed, ETA %.1fs%n",
+        FactorTrainer ials = FactorTrainer.implicitAls((done, total, loss, seconds) ->
+                System.out.printf(Locale.ROOT, "  ials iteration %2d/%d  loss %.4f  %.2fs elapsed, ETA %.2fs%n",
                         done, total, loss, seconds, seconds / done * (total - done)));
-        double alsSeconds = (System.nanoTime() - t0) / 1e9;
+        rows.add(fitAndEvaluate(ials, split, p, data.name()));
+        if (compareKernels) {
+            compareKernels(split, p);
+        }
+        if (peers) {
+            List<FactorTrainer> found = new ArrayList<>();
+            ServiceLoader.load(FactorTrainer.class).forEach(found::add);
+            if (found.isEmpty()) {
+                System.out.println("  (no peer models on the classpath: ./marquee bench train adds Spark's ALS)");
+            }
+            for (FactorTrainer peer : found) {
+                System.out.printf(Locale.ROOT, "  %s: fitting (starting it and converting the data first)...%n", peer.name());
+                try {
+                    rows.add(fitAndEvaluate(peer, split, p, data.name()));
+                } finally {
+                    if (peer instanceof AutoCloseable c) {
+                        try {
+                            c.close();
+                        } catch (Exception e) {
+                            System.err.println("  " + peer.name() + ": close failed: " + e);
+                        }
+                    }
+                }
+            }
+        }
         long t1 = System.nanoTime();
         Scorer popularity = Scorer.popularity(split.train());
         double popSeconds = (System.nanoTime() - t1) / 1e9;
+        rows.add(new Row("popularity", popSeconds, popSeconds, RankingMetrics.evaluate(split, popularity, 7)));
 
-        print("ials", data.name(), alsSeconds, RankingMetrics.evaluate(split, Scorer.of(factors), 7));
-        print("popularity", data.name(), popSeconds, RankingMetrics.evaluate(split, popularity, 7));
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT,
+                    "{\"model\":\"%s\",\"dataset\":\"%s\",\"train_seconds\":%.3f,\"ndcg@10\":%.4f,\"recall@20\":%.4f,\"hr@10_sampled\":%.4f,\"coverage@10\":%.4f}%n",
+                    r.model, data.name(), r.fitSeconds, r.metrics.get("ndcg@10"), r.metrics.get("recall@20"),
+                    r.metrics.get("hr@10_sampled"), r.metrics.get("coverage@10"));
+        }
+        summary(rows);
         return 0;
     }
 
-    private static void print(String model, String dataset, double seconds, Map<String, Double> m) {
-        System.out.printf(Locale.ROOT,
-                "{\"model\":\"%s\",\"dataset\":\"%s\",\"train_seconds\":%.3f,\"ndcg@10\":%.4f,\"recall@20\":%.4f,\"hr@10_sampled\":%.4f,\"coverage@10\":%.4f}%n",
-                model, dataset, seconds, m.get("ndcg@10"), m.get("recall@20"), m.get("hr@10_sampled"), m.get("coverage@10"));
+    private record Row(String model, double fitSeconds, double wallSeconds, Map<String, Double> metrics) {
+    }
+
+    private static Row fitAndEvaluate(FactorTrainer trainer, HeldOut split, AlsParams p, String dataset) {
+        long t0 = System.nanoTime();
+        FactorTrainer.Fit fit = trainer.fit(split.train(), p);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Factors f = fit.factors();
+        Map<String, Double> m = RankingMetrics.evaluate(split, Scorer.of(f), 7);
+        System.out.printf(Locale.ROOT, "  %s: fit %.3fs (%.3fs with set-up and data conversion), ndcg@10 %.4f%n",
+                trainer.name(), fit.fitSeconds(), wall, m.get("ndcg@10"));
+        return new Row(trainer.name(), fit.fitSeconds(), wall, m);
+    }
+
+    /** The same fit on each kernel implementation, twice each (the first run also warms the JIT). */
+    private static void compareKernels(HeldOut split, AlsParams p) {
+        List<Kernels> kinds = new ArrayList<>();
+        Kernels.vector().ifPresent(kinds::add);
+        kinds.add(Kernels.PLAIN);
+        for (Kernels k : kinds) {
+            double best = Double.MAX_VALUE;
+            for (int run = 0; run < 2; run++) {
+                long t0 = System.nanoTime();
+                ImplicitAls.train(split.train(), p, null, k);
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+            System.out.printf(Locale.ROOT, "  ials on %s kernels: fit %.3fs (best of 2)%n", k.name(), best);
+        }
+    }
+
+    private static void summary(List<Row> rows) {
+        Row ours = rows.getFirst();
+        Row pop = rows.getLast();
+        System.out.println("summary:");
+        for (Row r : rows.subList(1, rows.size() - 1)) {
+            System.out.printf(Locale.ROOT, "  ials vs %s: fit %.3fs vs %.3fs (%.1fx faster; %.1fx counting Spark's set-up), "
+                            + "ndcg@10 %.4f vs %.4f (%s)%n", r.model, ours.fitSeconds, r.fitSeconds, r.fitSeconds / ours.fitSeconds,
+                    r.wallSeconds / ours.fitSeconds, ours.metrics.get("ndcg@10"), r.metrics.get("ndcg@10"),
+                    ours.metrics.get("ndcg@10") >= r.metrics.get("ndcg@10") ? "at least as good" : "worse");
+        }
+        System.out.printf(Locale.ROOT, "  ials vs popularity: ndcg@10 %.4f vs %.4f (%.2fx)%n",
+                ours.metrics.get("ndcg@10"), pop.metrics.get("ndcg@10"), ours.metrics.get("ndcg@10") / pop.metrics.get("ndcg@10"));
     }
 }

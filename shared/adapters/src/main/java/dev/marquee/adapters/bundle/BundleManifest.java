@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,6 +31,42 @@ public final class BundleManifest {
     private static final ObjectMapper JSON = Json.newMapper();
 
     private BundleManifest() {
+    }
+
+    /**
+     * Writes a bundle: every artifact, then {@code manifest.json} = {@code fields} (in order) plus an {@code artifacts}
+     * object with the sha256 and size of each, last, so a bundle with a manifest is complete. The one writer of
+     * manifests (training job and test bundles alike), so {@link #read} always understands them.
+     *
+     * @param fields JSON-able values (records of plain values, maps, lists, strings, numbers); no "artifacts" key
+     * @return the bytes of each artifact written, manifest included
+     */
+    public static Map<String, Long> write(ModelStore store, String version, Map<String, ?> fields, Map<String, byte[]> artifacts) {
+        if (fields.containsKey("artifacts")) {
+            throw new IllegalArgumentException("the manifest's \"artifacts\" object is computed, not given");
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>(fields);
+        Map<String, Object> digests = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        artifacts.forEach((name, bytes) -> {
+            BundleDescription.Digest d = BundleDescription.Digest.of(bytes);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sha256", d.sha256());
+            entry.put("bytes", d.bytes());
+            digests.put(name, entry);
+            sizes.put(name, (long) bytes.length);
+        });
+        manifest.put("artifacts", digests);
+        byte[] manifestBytes;
+        try {
+            manifestBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("manifest fields are not JSON-able: " + e.getMessage(), e);
+        }
+        artifacts.forEach((name, bytes) -> store.put(version, name, bytes));
+        store.put(version, BundleFiles.MANIFEST, manifestBytes);
+        sizes.put(BundleFiles.MANIFEST, (long) manifestBytes.length);
+        return sizes;
     }
 
     /** @throws InvalidBundleException when a file is missing or not the expected JSON */

@@ -2,42 +2,27 @@ package dev.marquee.adapters.kinesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marquee.adapters.json.Json;
+import dev.marquee.adapters.aws.AwsServiceException;
+import dev.marquee.adapters.aws.SignedJsonClient;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.util.Objects;
 
 /**
- * A minimal Kinesis client: one signed JSON 1.1 POST per call. It exists because the SDK's {@code kinesis} module
- * (and {@code aws-cbor-protocol}) at the BOM's version are missing from the Maven Central we build against, while
- * the SigV4 signer and the HTTP client are there. No retries here: {@link KinesisEventStream} decides what to resend.
+ * A minimal Kinesis client: one signed JSON 1.1 POST per call ({@link SignedJsonClient}). It exists because the SDK's
+ * {@code kinesis} module (and {@code aws-cbor-protocol}) at the BOM's version are missing from the Maven Central we
+ * build against, while the SigV4 signer and the HTTP client are there. No retries here: {@link KinesisEventStream}
+ * decides what to resend.
  *
  * <p>Closing it closes the HTTP client it was given.
  */
 public final class KinesisJsonClient implements AutoCloseable {
     static final String SERVICE = "kinesis";
-    static final String TARGET_PREFIX = "Kinesis_20131202.";
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final String TARGET_PREFIX = "Kinesis_20131202";
 
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
-    private final String region;
-    private final URI endpoint;
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final ObjectMapper json = Json.newMapper();
+    private final SignedJsonClient client;
 
     /** Calls the region's public endpoint, https://kinesis.REGION.amazonaws.com. */
     public KinesisJsonClient(SdkHttpClient http, AwsCredentialsProvider credentials, String region) {
@@ -46,23 +31,19 @@ public final class KinesisJsonClient implements AutoCloseable {
 
     /** Calls {@code endpoint} instead (a VPC endpoint, a local server), still signing for {@code region}. */
     public KinesisJsonClient(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI endpoint) {
-        this.http = Objects.requireNonNull(http, "http");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.region = Objects.requireNonNull(region, "region");
-        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.client = new SignedJsonClient(http, credentials, SERVICE, TARGET_PREFIX, region, endpoint);
     }
 
     public static URI endpointFor(String region) {
-        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        return URI.create("https://kinesis." + region + "." + domain);
+        return SignedJsonClient.regionalEndpoint(SERVICE, region);
     }
 
     public URI endpoint() {
-        return endpoint;
+        return client.endpoint();
     }
 
     ObjectMapper json() {
-        return json;
+        return client.json();
     }
 
     /**
@@ -73,65 +54,15 @@ public final class KinesisJsonClient implements AutoCloseable {
      * @throws KinesisServiceException Kinesis answered with an error
      */
     public JsonNode call(String operation, JsonNode request) throws IOException, KinesisServiceException {
-        byte[] body = json.writeValueAsBytes(request);
-        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST)
-                .uri(endpoint)
-                .encodedPath(endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath())
-                .putHeader("Content-Type", CONTENT_TYPE)
-                .putHeader("X-Amz-Target", TARGET_PREFIX + operation)
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .build();
-        // resolved per call: the provider caches and refreshes (role credentials expire)
-        AwsCredentialsIdentity identity = credentials.resolveCredentials();
-        SignedRequest signed = signer.sign(r -> r.identity(identity)
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-        HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                .request(signed.request())
-                .contentStreamProvider(signed.payload().orElse(null))
-                .build()).call();
-        byte[] answer;
-        try (InputStream in = response.responseBody().orElse(null)) {
-            answer = in == null ? new byte[0] : in.readAllBytes();
-        }
-        int status = response.httpResponse().statusCode();
-        if (status / 100 == 2) {
-            return answer.length == 0 ? json.createObjectNode() : json.readTree(answer);
-        }
-        throw error(status, response.httpResponse(), answer);
-    }
-
-    private KinesisServiceException error(int status, SdkHttpResponse response, byte[] body) {
-        String type = null;
-        String message = null;
         try {
-            JsonNode n = json.readTree(body);
-            if (n != null) {
-                type = text(n, "__type");
-                message = text(n, "message") != null ? text(n, "message") : text(n, "Message");
-            }
-        } catch (IOException notJson) {
-            // a proxy's or load balancer's page: the status and header say enough
+            return client.call(operation, request);
+        } catch (AwsServiceException e) {
+            throw new KinesisServiceException(e.status(), e.type(), e.detail());
         }
-        if (type == null) {
-            type = response.firstMatchingHeader("x-amzn-ErrorType").orElse("HTTP" + status);
-        }
-        // "com.amazon.coral.service#InternalFailure" and "Type:http://internal.amazon.com/..." name the same type
-        type = type.substring(type.indexOf('#') + 1);
-        int colon = type.indexOf(':');
-        return new KinesisServiceException(status, colon > 0 ? type.substring(0, colon) : type, message);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     @Override
     public void close() {
-        http.close();
+        client.close();
     }
 }

@@ -6,7 +6,14 @@ package dev.marquee.domain.training;
  * conjugate-gradient steps warm-started from the previous factors (Takács, Pilászy, Tikk 2011), instead of a
  * k^3 Cholesky per row.
  */
-public record AlsParams(int factors, int iterations, double regularization, double alpha, int cgSteps, long seed, int threads) {
+public record AlsParams(int factors, int iterations, double regularization, double alpha, int cgSteps, long seed, int threads,
+                        boolean weightedRegularization) {
+
+    /** Plain (unweighted) regularisation: every row pays {@code regularization * |x|^2}. */
+    public AlsParams(int factors, int iterations, double regularization, double alpha, int cgSteps, long seed, int threads) {
+        this(factors, iterations, regularization, alpha, cgSteps, seed, threads, false);
+    }
+
     public AlsParams {
         if (factors < 1 || iterations < 1 || cgSteps < 1 || threads < 1) {
             throw new IllegalArgumentException("factors, iterations, cgSteps and threads must be positive");
@@ -16,23 +23,49 @@ public record AlsParams(int factors, int iterations, double regularization, doub
         }
     }
 
+    /**
+     * Chosen by a seeded grid (factors 16-256, regularization plain 1-50 and weighted 0.05-0.4, alpha 1-20) on a
+     * validation split (each user's second-to-last item) of MovieLens 100K and latest-small: weighted lambda 0.1 with
+     * alpha 5 and 128 factors scored 2.27x and 2.25x popularity's NDCG@10 there (plain lambda 20: 2.08x and 2.43x);
+     * 256 factors gain about 2% for about 3x the time. Weighted lambda is also what Spark's ALS solves.
+     */
     public static AlsParams defaults() {
-        return new AlsParams(64, 15, 0.05, 10.0, 3, 42, Runtime.getRuntime().availableProcessors());
+        return new AlsParams(128, 15, 0.1, 5, 3, 42, Runtime.getRuntime().availableProcessors(), true);
     }
 
     public AlsParams withFactors(int k) {
-        return new AlsParams(k, iterations, regularization, alpha, cgSteps, seed, threads);
+        return new AlsParams(k, iterations, regularization, alpha, cgSteps, seed, threads, weightedRegularization);
     }
 
     public AlsParams withIterations(int n) {
-        return new AlsParams(factors, n, regularization, alpha, cgSteps, seed, threads);
+        return new AlsParams(factors, n, regularization, alpha, cgSteps, seed, threads, weightedRegularization);
     }
 
     public AlsParams withAlpha(double a) {
-        return new AlsParams(factors, iterations, regularization, a, cgSteps, seed, threads);
+        return new AlsParams(factors, iterations, regularization, a, cgSteps, seed, threads, weightedRegularization);
     }
 
     public AlsParams withRegularization(double r) {
-        return new AlsParams(factors, iterations, r, alpha, cgSteps, seed, threads);
+        return new AlsParams(factors, iterations, r, alpha, cgSteps, seed, threads, weightedRegularization);
+    }
+
+    public AlsParams withCgSteps(int n) {
+        return new AlsParams(factors, iterations, regularization, alpha, n, seed, threads, weightedRegularization);
+    }
+
+    public AlsParams withSeed(long s) {
+        return new AlsParams(factors, iterations, regularization, alpha, cgSteps, s, threads, weightedRegularization);
+    }
+
+    public AlsParams withThreads(int n) {
+        return new AlsParams(factors, iterations, regularization, alpha, cgSteps, seed, n, weightedRegularization);
+    }
+
+    /**
+     * Weighted-lambda regularisation (Zhou et al. 2008, what Spark MLlib's ALS does): a row with n observed pairs pays
+     * {@code regularization * n * |x|^2}, so heavy users and popular items are held back more.
+     */
+    public AlsParams withWeightedRegularization(boolean on) {
+        return new AlsParams(factors, iterations, regularization, alpha, cgSteps, seed, threads, on);
     }
 }

@@ -23,6 +23,11 @@ public final class ImplicitAls {
     }
 
     public static Factors train(InteractionMatrix m, AlsParams p, Progress progress) {
+        return train(m, p, progress, Kernels.best());
+    }
+
+    /** As {@link #train(InteractionMatrix, AlsParams, Progress)} on the given kernels (to compare implementations). */
+    public static Factors train(InteractionMatrix m, AlsParams p, Progress progress, Kernels kn) {
         int k = p.factors();
         SplittableRandom rnd = new SplittableRandom(p.seed());
         float[] users = new float[m.users() * k];
@@ -36,10 +41,10 @@ public final class ImplicitAls {
         try {
             long start = System.nanoTime();
             for (int it = 1; it <= p.iterations(); it++) {
-                halfStep(pool, m.users(), m.userStart, m.userItems, m.userWeights, users, items, m.items(), p);
-                halfStep(pool, m.items(), m.itemStart, m.itemUsers, m.itemWeights, items, users, m.users(), p);
+                halfStep(kn, pool, m.users(), m.userStart, m.userItems, m.userWeights, users, items, m.items(), p);
+                halfStep(kn, pool, m.items(), m.itemStart, m.itemUsers, m.itemWeights, items, users, m.users(), p);
                 if (progress != null) {
-                    progress.iteration(it, p.iterations(), loss(m, users, items, p), (System.nanoTime() - start) / 1e9);
+                    progress.iteration(it, p.iterations(), loss(kn, m, users, items, p), (System.nanoTime() - start) / 1e9);
                 }
             }
         } finally {
@@ -49,10 +54,10 @@ public final class ImplicitAls {
     }
 
     /** Solves every row of {@code x} against the fixed {@code y}. */
-    private static void halfStep(ForkJoinPool pool, int rows, int[] start, int[] cols, float[] weights,
+    private static void halfStep(Kernels kn, ForkJoinPool pool, int rows, int[] start, int[] cols, float[] weights,
                                  float[] x, float[] y, int yRows, AlsParams p) {
         int k = p.factors();
-        float[] gram = Linear.gramian(y, yRows, k, p.regularization());
+        float[] gram = kn.gramian(y, yRows, k, p.weightedRegularization() ? 0 : p.regularization());
         int chunk = 64;
         int chunks = (rows + chunk - 1) / chunk;
         try {
@@ -61,7 +66,7 @@ public final class ImplicitAls {
                 float[] d = new float[k];
                 float[] ad = new float[k];
                 for (int row = c * chunk, end = Math.min(rows, row + chunk); row < end; row++) {
-                    solveRow(row, start, cols, weights, x, y, gram, p, r, d, ad);
+                    solveRow(kn, row, start, cols, weights, x, y, gram, p, r, d, ad);
                 }
             })).get();
         } catch (InterruptedException e) {
@@ -72,39 +77,43 @@ public final class ImplicitAls {
         }
     }
 
-    private static void solveRow(int row, int[] start, int[] cols, float[] weights, float[] x, float[] y,
+    private static void solveRow(Kernels kn, int row, int[] start, int[] cols, float[] weights, float[] x, float[] y,
                                  float[] gram, AlsParams p, float[] r, float[] d, float[] ad) {
         int k = p.factors();
         int xo = row * k;
         double alpha = p.alpha();
-        // r = b - A x, with b = sum c_i y_i and A x = G x + sum (c_i - 1)(y_i . x) y_i
-        Linear.gram(gram, slice(x, xo, k, d), r, k);
+        // weighted lambda: this row's own penalty on top of G (which then holds no regularisation)
+        double ownReg = p.weightedRegularization() ? p.regularization() * (start[row + 1] - start[row]) : 0;
+        // r = b - A x, with b = sum c_i y_i and A x = G x + ownReg x + sum (c_i - 1)(y_i . x) y_i
+        kn.gram(gram, slice(x, xo, k, d), r, k);
+        kn.axpy(ownReg, d, 0, r, 0, k);
         for (int j = 0; j < k; j++) {
             r[j] = -r[j];
         }
         for (int n = start[row]; n < start[row + 1]; n++) {
             int yo = cols[n] * k;
             double c = 1 + alpha * weights[n];
-            double xy = Linear.dot(y, yo, x, xo, k);
-            Linear.axpy(c - (c - 1) * xy, y, yo, r, 0, k);
+            double xy = kn.dot(y, yo, x, xo, k);
+            kn.axpy(c - (c - 1) * xy, y, yo, r, 0, k);
         }
         System.arraycopy(r, 0, d, 0, k);
-        double rr = Linear.dot(r, 0, r, 0, k);
+        double rr = kn.dot(r, 0, r, 0, k);
         for (int step = 0; step < p.cgSteps() && rr > 1e-12; step++) {
-            Linear.gram(gram, d, ad, k);
+            kn.gram(gram, d, ad, k);
+            kn.axpy(ownReg, d, 0, ad, 0, k);
             for (int n = start[row]; n < start[row + 1]; n++) {
                 int yo = cols[n] * k;
                 double c = 1 + alpha * weights[n];
-                Linear.axpy((c - 1) * Linear.dot(y, yo, d, 0, k), y, yo, ad, 0, k);
+                kn.axpy((c - 1) * kn.dot(y, yo, d, 0, k), y, yo, ad, 0, k);
             }
-            double dad = Linear.dot(d, 0, ad, 0, k);
+            double dad = kn.dot(d, 0, ad, 0, k);
             if (dad <= 0) {
                 break;
             }
             double a = rr / dad;
-            Linear.axpy(a, d, 0, x, xo, k);
-            Linear.axpy(-a, ad, 0, r, 0, k);
-            double rrNew = Linear.dot(r, 0, r, 0, k);
+            kn.axpy(a, d, 0, x, xo, k);
+            kn.axpy(-a, ad, 0, r, 0, k);
+            double rrNew = kn.dot(r, 0, r, 0, k);
             double beta = rrNew / rr;
             for (int j = 0; j < k; j++) {
                 d[j] = (float) (r[j] + beta * d[j]);
@@ -123,23 +132,32 @@ public final class ImplicitAls {
      * counts every pair as unobserved, then each observed pair is corrected to c (1 - s)^2; plus the regularisation.
      * Reported per observed pair, so figures compare across data sets.
      */
-    static double loss(InteractionMatrix m, float[] users, float[] items, AlsParams p) {
+    static double loss(Kernels kn, InteractionMatrix m, float[] users, float[] items, AlsParams p) {
         int k = p.factors();
-        float[] g = Linear.gramian(items, m.items(), k, 0);
+        float[] g = kn.gramian(items, m.items(), k, 0);
         float[] gx = new float[k];
         double total = 0;
         for (int u = 0; u < m.users(); u++) {
             int uo = u * k;
             float[] xu = slice(users, uo, k, new float[k]);
-            Linear.gram(g, xu, gx, k);
-            total += Linear.dot(xu, 0, gx, 0, k);
+            kn.gram(g, xu, gx, k);
+            total += kn.dot(xu, 0, gx, 0, k);
             for (int n = m.userStart[u]; n < m.userStart[u + 1]; n++) {
-                double s = Linear.dot(users, uo, items, m.userItems[n] * k, k);
+                double s = kn.dot(users, uo, items, m.userItems[n] * k, k);
                 double c = 1 + p.alpha() * m.userWeights[n];
                 total += c * (1 - s) * (1 - s) - s * s;
             }
         }
-        total += p.regularization() * (Linear.dot(users, 0, users, 0, users.length) + Linear.dot(items, 0, items, 0, items.length));
+        if (p.weightedRegularization()) {
+            for (int u = 0; u < m.users(); u++) {
+                total += p.regularization() * m.countOf(u) * kn.dot(users, u * k, users, u * k, k);
+            }
+            for (int i = 0; i < m.items(); i++) {
+                total += p.regularization() * (m.itemStart[i + 1] - m.itemStart[i]) * kn.dot(items, i * k, items, i * k, k);
+            }
+        } else {
+            total += p.regularization() * (kn.dot(users, 0, users, 0, users.length) + kn.dot(items, 0, items, 0, items.length));
+        }
         return total / Math.max(1, m.nonZeros());
     }
 }

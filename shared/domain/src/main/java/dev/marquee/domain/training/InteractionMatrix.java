@@ -41,6 +41,21 @@ public final class InteractionMatrix {
         return userItems.length;
     }
 
+    /** Receives one aggregated (user, item, weight) pair. */
+    @FunctionalInterface
+    public interface PairVisitor {
+        void pair(int user, int item, float weight);
+    }
+
+    /** Every stored pair, by user then item. */
+    public void forEachPair(PairVisitor v) {
+        for (int u = 0; u < users; u++) {
+            for (int n = userStart[u]; n < userStart[u + 1]; n++) {
+                v.pair(u, userItems[n], userWeights[n]);
+            }
+        }
+    }
+
     /** The items of a user, ascending. */
     public int[] itemsOf(int user) {
         return Arrays.copyOfRange(userItems, userStart[user], userStart[user + 1]);

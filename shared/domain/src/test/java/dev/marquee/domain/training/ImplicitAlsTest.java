@@ -106,4 +106,49 @@ class ImplicitAlsTest {
         assertThat(a.users()).containsExactly(b.users());
         assertThat(a.items()).containsExactly(b.items());
     }
+
+    @Test
+    void weightedLambdaAlsoBeatsPopularityAndItsLossFalls() {
+        HeldOut split = HeldOut.leaveLastOut(USERS, ITEMS, plantedWorld(5));
+        AlsParams weighted = new AlsParams(8, 6, 0.1, 10, 3, 7, 2, true);
+        List<Double> losses = new ArrayList<>();
+
+        Factors f = ImplicitAls.train(split.train(), weighted, (done, total, loss, seconds) -> losses.add(loss));
+
+        Map<String, Double> als = RankingMetrics.evaluate(split, Scorer.of(f), 3);
+        Map<String, Double> pop = RankingMetrics.evaluate(split, Scorer.popularity(split.train()), 3);
+        assertThat(als.get("ndcg@10")).isGreaterThan(3 * pop.get("ndcg@10"));
+        assertThat(losses.get(5)).isLessThan(losses.get(0));
+    }
+
+    @Test
+    void weightedLambdaHoldsHeavyRowsBackMoreThanPlainLambda() {
+        // one heavy user (all items) and light ones: with weighted lambda the heavy user's vector shrinks relative
+        // to a light user's, compared with the same lambda applied evenly
+        InteractionMatrix.Builder b = new InteractionMatrix.Builder(11, 40);
+        for (int i = 0; i < 40; i++) {
+            b.add(0, i, 1);
+        }
+        for (int u = 1; u <= 10; u++) {
+            b.add(u, u, 1);
+            b.add(u, u + 10, 1);
+        }
+        InteractionMatrix m = b.build();
+        Factors plain = ImplicitAls.train(m, new AlsParams(4, 5, 1, 5, 3, 3, 1, false), null);
+        Factors weighted = ImplicitAls.train(m, new AlsParams(4, 5, 1, 5, 3, 3, 1, true), null);
+
+        assertThat(norm(weighted, 0) / norm(weighted, 1)).isLessThan(norm(plain, 0) / norm(plain, 1));
+    }
+
+    private static double norm(Factors f, int user) {
+        return Math.sqrt(dot(f.users(), user * f.k(), f.k()));
+    }
+
+    private static double dot(float[] a, int o, int k) {
+        double s = 0;
+        for (int j = 0; j < k; j++) {
+            s += a[o + j] * a[o + j];
+        }
+        return s;
+    }
 }
