@@ -23,13 +23,16 @@ public final class Main {
         if (args.length >= 2 && args[0].equals("bench") && args[1].equals("coldstart")) {
             System.exit(ColdStartBench.run(Arrays.copyOfRange(args, 2, args.length)));
         }
+        if (args.length >= 2 && args[0].equals("bench") && args[1].equals("serve")) {
+            System.exit(ServeBench.run(Arrays.copyOfRange(args, 2, args.length)));
+        }
         if (args.length >= 2 && args[0].equals("package") && args[1].equals("jvm-aot")) {
             System.exit(PackageCommand.run(Arrays.copyOfRange(args, 2, args.length)));
         }
         if (args.length >= 2 && args[0].equals("bench") && args[1].equals("funnel")) {
             System.exit(FunnelBench.run(Arrays.copyOfRange(args, 2, args.length)));
         }
-        System.err.println("usage: bench ingest|train|rank|funnel|coldstart [--help] | package jvm-aot [--function api,ingest]");
+        System.err.println("usage: bench ingest|train|rank|funnel|serve|coldstart [--help] | package jvm-aot [--function api,ingest]");
         System.exit(2);
     }
 }

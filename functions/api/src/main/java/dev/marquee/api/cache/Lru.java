@@ -1,0 +1,35 @@
+package dev.marquee.api.cache;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A bounded least-recently-used map, synchronized: small enough a critical section for a request path. */
+final class Lru<K, V> {
+    private final Map<K, V> map;
+
+    Lru(int capacity) {
+        this.map = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    synchronized V get(K key) {
+        return map.get(key);
+    }
+
+    synchronized void put(K key, V value) {
+        map.put(key, value);
+    }
+
+    synchronized void remove(K key) {
+        map.remove(key);
+    }
+
+    synchronized void removeIf(Predicate<K> matching) {
+        map.keySet().removeIf(matching);
+    }
+}
