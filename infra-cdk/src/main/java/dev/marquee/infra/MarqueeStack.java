@@ -22,6 +22,8 @@ import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.kinesis.Stream;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
@@ -43,6 +45,7 @@ public class MarqueeStack extends Stack {
     private final EventStream stream;
     private final Cache cache;
     private final MarqueeFunction api;
+    private final Secret trackingSecret;
     private final MarqueeFunction ingest;
     private final MarqueeFunction retrain;
     private final HttpApiGateway httpApi;
@@ -77,6 +80,13 @@ public class MarqueeStack extends Stack {
             apiEnv.put("MARQUEE_AWS_EVENTS_STREAM", stream.stream().getStreamName());
         }
         apiEnv.put("QUARKUS_REDIS_HOSTS", cache.redisHosts());
+        // tracking tokens are signed with one secret shared by every api instance; generated once, never in the template
+        trackingSecret = Secret.Builder.create(this, "TrackingSecret")
+                .secretName(settings.name("tracking-secret"))
+                .description("HMAC key of Marquee's recommendation tracking tokens (marquee.serving.tracking.secret)")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(64).excludePunctuation(true).build())
+                .build();
+        apiEnv.put("MARQUEE_SERVING_TRACKING_SECRET", trackingSecret.getSecretValue().unsafeUnwrap());
         api = new MarqueeFunction(this, "Api", settings, settings.api(), paths,
                 "Marquee recommendations and events API (HTTP API)", apiEnv, network);
 

@@ -67,7 +67,18 @@ class FunctionsTest {
                 Map.entry("MARQUEE_AWS_TABLES_MODELS", "${" + synth.idWhere("AWS::DynamoDB::GlobalTable", "TableName", "marquee-dev-models") + "}"),
                 Map.entry("MARQUEE_AWS_EVENTS_QUEUE_URL", "${" + synth.idWhere("AWS::SQS::Queue", "QueueName", "marquee-dev-events") + "}"),
                 Map.entry("MARQUEE_AWS_EVENTS_STREAM", "${" + synth.idWhere("AWS::Kinesis::Stream", "Name", "marquee-dev-events") + "}"),
-                Map.entry("QUARKUS_REDIS_HOSTS", "rediss://${" + cache + ".Endpoint.Address}:${" + cache + ".Endpoint.Port}")));
+                Map.entry("QUARKUS_REDIS_HOSTS", "rediss://${" + cache + ".Endpoint.Address}:${" + cache + ".Endpoint.Port}"),
+                Map.entry("MARQUEE_SERVING_TRACKING_SECRET", "{{resolve:secretsmanager:${"
+                        + synth.idWhere("AWS::SecretsManager::Secret", "Name", "marquee-dev-tracking-secret") + "}:SecretString:::}}")));
+    }
+
+    @Test
+    void theTrackingSecretIsGeneratedNotWrittenIntoTheTemplate() {
+        Map<String, Object> secret = Synth.props(synth.resource(
+                synth.idWhere("AWS::SecretsManager::Secret", "Name", "marquee-dev-tracking-secret")));
+        assertThat(secret).doesNotContainKey("SecretString");
+        assertThat(Synth.render(secret.get("GenerateSecretString"))).contains("PasswordLength=64").contains("ExcludePunctuation=true");
+        assertThat(env("ingest")).doesNotContainKey("MARQUEE_SERVING_TRACKING_SECRET");
     }
 
     @Test
