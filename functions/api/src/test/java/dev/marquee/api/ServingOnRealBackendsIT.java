@@ -84,7 +84,8 @@ class ServingOnRealBackendsIT {
     void recommendationsComeFromTheModelWithoutAFallback() throws Exception {
         JsonNode body = ok("/v1/recommendations?user_id=u1&limit=5");
 
-        assertThat(ids(body)).startsWith("i10", "i11", "i12").hasSize(5);
+        // the blend leads with each generator's best: the user's top precomputed CF candidate comes first
+        assertThat(ids(body)).startsWith("i10").hasSize(5);
         assertThat(body.get("model_version").asText()).isEqualTo(RealBackends.VERSION);
         assertThat(body.has("fallback")).isFalse();
     }
@@ -327,7 +328,8 @@ class ServingOnRealBackendsIT {
         JsonNode model = ok("/v1/model");
         APIGatewayV2HTTPResponse ready = api.get("/q/health/ready");
 
-        assertThat(recommendations.get("fallback").asText()).contains("registry_unavailable").contains("static_popularity");
+        // the funnel names the registry as timed out (its stage budget) or unavailable, whichever the SDK hits first
+        assertThat(recommendations.get("fallback").asText()).containsPattern("registry_(timeout|unavailable)").contains("static_popularity");
         assertThat(ids(recommendations)).hasSize(5);
         assertThat(similarInMemory.get("fallback").asText()).isEqualTo("registry_unavailable");
         assertThat(ids(similarInMemory)).containsExactly("i2", "i3", "i4");
