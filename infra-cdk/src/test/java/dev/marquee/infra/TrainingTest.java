@@ -79,7 +79,7 @@ class TrainingTest {
         try (var files = Files.walk(context)) {
             assertThat(files.filter(Files::isRegularFile).map(f -> context.relativize(f).toString().replace('\\', '/')))
                     .allMatch(f -> f.equals("Dockerfile") || f.equals(".dockerignore") || f.equals("target/marquee-embedding-refresh.jar")
-                            || f.startsWith("target/lib/"));
+                            || f.startsWith("target/lib/") || f.equals("docker/train"));
         }
     }
 
