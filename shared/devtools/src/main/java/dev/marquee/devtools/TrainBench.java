@@ -9,8 +9,6 @@ import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.datasets.RatingsDataset;
-import dev.marquee.refresh.ranker.LeaveLastOutRanker;
-import dev.marquee.refresh.ranker.RankerParams;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,7 @@ final class TrainBench {
     static final String USAGE = """
             Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 5] [--regularization 0.1]
                                          [--plain-regularization] [--cg-steps 3] [--seed 42] [--threads N]
-                                         [--no-peers] [--compare-kernels]
+                                         [--no-peers] [--compare-kernels] [--no-ranker | --ranker-only]
 
             PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
             Trains our implicit ALS, Spark MLlib's ALS (implicit prefs, same hyperparameters, local mode on 127.0.0.1;
@@ -41,13 +39,17 @@ final class TrainBench {
             leave-last-out split and prints one JSON line per model: model, dataset, train_seconds, ndcg@10, recall@20,
             hr@10_sampled, coverage@10; then a summary (speed-up of our fit over Spark's, NDCG@10 side by side).
             train_seconds is the fit alone (Spark's session start and data conversion are shown apart).
-            --no-peers skips Spark; --compare-kernels also fits iALS with the plain loops and prints both timings.""";
+            --no-peers skips Spark; --compare-kernels also fits iALS with the plain loops and prints both timings.
+            The ials+ranker line (XGBoost ranker over our candidates) runs in its own JVM when Spark is on the classpath
+            (their libraries clash): --no-ranker leaves it out, --ranker-only prints only it (the launcher does both).""";
 
     static int run(String[] args) {
         Path dataset = null;
         AlsParams params = AlsParams.defaults();
         boolean peers = true;
         boolean compareKernels = false;
+        boolean ranker = true;
+        boolean rankerOnly = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -62,6 +64,8 @@ final class TrainBench {
                     case "--plain-regularization" -> params = params.withWeightedRegularization(false);
                     case "--no-peers" -> peers = false;
                     case "--compare-kernels" -> compareKernels = true;
+                    case "--no-ranker" -> ranker = false;
+                    case "--ranker-only" -> rankerOnly = true;
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         return 0;
@@ -95,6 +99,10 @@ final class TrainBench {
                 System.out.printf(Locale.ROOT, "  ials iteration %2d/%d  loss %.4f  %.2fs elapsed, ETA %.2fs%n",
                         done, total, loss, seconds, seconds / done * (total - done)));
         rows.add(fitAndEvaluate(ials, split, p, data.name()));
+        if (rankerOnly) {
+            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
+            return 0;
+        }
         if (compareKernels) {
             compareKernels(split, p);
         }
@@ -127,20 +135,17 @@ final class TrainBench {
         for (Row r : rows) {
             print(r.model, data.name(), r.fitSeconds, r.metrics);
         }
-        // stage 2 on top of our iALS: the learned ranker re-orders the candidate list (honest lift over candidate order)
-        Row ours = rows.getFirst();
-        Map<String, Double> ranked = LeaveLastOutRanker.evaluate(data, split, ours.factors, p, RankerParams.defaults(), System.out);
-        print("ials+ranker", data.name(), ours.fitSeconds + ranked.get("train_seconds"), ranked);
         summary(rows);
-        System.out.printf(Locale.ROOT, "  ials+ranker vs ials: ndcg@10 %.4f vs %.4f (%+.0f%%)%n", ranked.get("ndcg@10"),
-                ours.metrics.get("ndcg@10"), 100 * (ranked.get("ndcg@10") / ours.metrics.get("ndcg@10") - 1));
+        if (ranker) {
+            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
+        }
         return 0;
     }
 
     private record Row(String model, double fitSeconds, double wallSeconds, Map<String, Double> metrics, Factors factors) {
     }
 
-    private static void print(String model, String dataset, double seconds, Map<String, Double> m) {
+    static void print(String model, String dataset, double seconds, Map<String, Double> m) {
         System.out.printf(Locale.ROOT,
                 "{\"model\":\"%s\",\"dataset\":\"%s\",\"train_seconds\":%.3f,\"ndcg@10\":%.4f,\"recall@20\":%.4f,\"hr@10_sampled\":%.4f,\"coverage@10\":%.4f}%n",
                 model, dataset, seconds, m.get("ndcg@10"), m.get("recall@20"), m.get("hr@10_sampled"), m.get("coverage@10"));
