@@ -52,7 +52,7 @@ public final class JvmAotPackager {
             Files.copy(runner, root.resolve("app").resolve(runner.getFileName()));
             try (Stream<Path> libs = Files.list(function.libDir())) {
                 for (Path jar : libs.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                    Files.copy(jar, root.resolve("app/lib").resolve(jar.getFileName()));
+                    ForeignNatives.copy(jar, root.resolve("app/lib").resolve(jar.getFileName()));
                 }
             }
             List<String> classpath = new ArrayList<>();
