@@ -94,7 +94,7 @@ class JvmAotBuildVariantTest {
                 .containsExactlyInAnyOrder("marquee-staging-events", "marquee-staging-events-dlq", "marquee-staging-poison");
         assertThat(synth.resources("AWS::CloudWatch::Alarm").values()).extracting(a -> Synth.props(a).get("AlarmName"))
                 .doesNotContain("marquee-staging-stream-iterator-age", "marquee-staging-stream-failures-depth")
-                .hasSize(12);
+                .hasSize(13);
         assertThat(Synth.render(fn("api").get("Environment"))).doesNotContain("STREAM");
         assertThat(synth.statements()).noneSatisfy(s -> assertThat(s.actions()).anyMatch(a -> a.startsWith("kinesis:")));
     }

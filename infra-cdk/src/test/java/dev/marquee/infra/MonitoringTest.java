@@ -33,14 +33,25 @@ class MonitoringTest {
     void everyAlarmNotifiesTheTopicAndTreatsMissingDataAsFine() {
         var alarms = synth.resources("AWS::CloudWatch::Alarm");
         // api 5xx + p99, errors and throttles of 3 functions, 3 dead-letter queues, events age, stream iterator age,
-        // failed training job
-        assertThat(alarms).hasSize(2 + 6 + 3 + 1 + 1 + 1);
+        // degraded answers, failed training job
+        assertThat(alarms).hasSize(2 + 6 + 3 + 1 + 1 + 1 + 1);
         alarms.forEach((id, r) -> {
             Map<String, Object> p = Synth.props(r);
             assertThat(Synth.render(p.get("AlarmActions"))).as(id).isEqualTo("[${" + topic + "}]");
             assertThat(Synth.render(p.get("OKActions"))).as(id).isEqualTo("[${" + topic + "}]");
             assertThat(p.get("TreatMissingData")).as(id).isEqualTo("notBreaching");
         });
+    }
+
+    @Test
+    void degradedRecommendationsAlarmOnTheirShareOfTheApisEmfCounts() {
+        Map<String, Object> degraded = alarm("api-degraded-answers");
+        String metrics = Synth.render(degraded.get("Metrics"));
+        assertThat(metrics).contains("Expression=IF(served > 0, 100 * degraded / served, 0)")
+                .contains("MetricName=RecommendationsServed").contains("MetricName=RecommendationsDegraded")
+                .contains("Namespace=Marquee").contains("Dimensions=[{Name=Function,Value=api}]");
+        assertThat(degraded).containsEntry("Threshold", 10).containsEntry("ComparisonOperator", "GreaterThanThreshold")
+                .containsEntry("EvaluationPeriods", 3);
     }
 
     @Test

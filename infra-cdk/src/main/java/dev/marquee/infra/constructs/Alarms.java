@@ -6,6 +6,8 @@ import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
@@ -71,6 +73,17 @@ public class Alarms extends Construct {
                     ComparisonOperator.GREATER_THAN_THRESHOLD, 5);
         }
 
+        // the api never answers 5xx for a store outage: it degrades and says so, so the outage shows here instead
+        MathExpression degradedShare = MathExpression.Builder.create()
+                .expression("IF(served > 0, 100 * degraded / served, 0)")
+                .usingMetrics(Map.of(
+                        "served", servingMetric("RecommendationsServed", five),
+                        "degraded", servingMetric("RecommendationsDegraded", five)))
+                .period(five)
+                .build();
+        add(settings.name("api-degraded-answers"), "over 10% of recommendations served degraded (a store down or over budget)",
+                degradedShare, 10, ComparisonOperator.GREATER_THAN_THRESHOLD, 3);
+
         trainingFailed = Rule.Builder.create(this, "TrainingFailed")
                 .ruleName(settings.name("training-failed"))
                 .description("A Marquee training job failed")
@@ -80,6 +93,12 @@ public class Alarms extends Construct {
                                 + " failed: " + EventField.fromPath("$.detail.FailureReason")))
                         .build())))
                 .build();
+    }
+
+    /** An EMF metric of the api's ServingMetrics (namespace Marquee, dimension Function=api). */
+    private static Metric servingMetric(String name, Duration period) {
+        return Metric.Builder.create().namespace("Marquee").metricName(name).dimensionsMap(Map.of("Function", "api"))
+                .statistic("Sum").period(period).build();
     }
 
     private static MetricOptions opts(String statistic, Duration period) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.api.ApiConfig;
 import dev.marquee.api.serving.ActiveModel;
+import dev.marquee.api.serving.ServingMetrics;
 import dev.marquee.domain.experiment.Recommender;
 import dev.marquee.domain.funnel.RecommendationRequest;
 import dev.marquee.domain.model.Item;
@@ -41,6 +42,9 @@ public class CachedRecommendations {
     ResponseCache cache;
 
     @Inject
+    ServingMetrics metrics;
+
+    @Inject
     ActiveModel model;
 
     @Inject
@@ -68,6 +72,7 @@ public class CachedRecommendations {
             }
         }
         RecommendationList list = recommender.recommend(request);
+        metrics.served("recommendations", list.fallback(), list.variant());
         String body = write(RecommendationsResponse.of(list));
         if (caching && list.fallback() == null) {
             try {

@@ -1,6 +1,7 @@
 package dev.marquee.api.rest;
 
 import dev.marquee.api.serving.Popular;
+import dev.marquee.api.serving.ServingMetrics;
 import dev.marquee.domain.model.Segment;
 import dev.marquee.runtime.config.MarqueeConfig;
 import jakarta.inject.Inject;
@@ -26,11 +27,16 @@ public class PopularResource {
     @Inject
     MarqueeConfig config;
 
+    @Inject
+    ServingMetrics metrics;
+
     @GET
     public ListResponse popular(@RestQuery String segment, @RestQuery String limit, @Context UriInfo uri) {
         QueryParams.onlyKnown(uri.getQueryParameters(), PARAMS);
         Segment s = QueryParams.segment(segment);
         int n = QueryParams.limit(limit, config.serving().defaultLimit(), config.serving().maxLimit());
-        return ListResponse.of(popular.popular(s, n), null, null, null, s.key());
+        var served = popular.popular(s, n);
+        metrics.served("popular", served.fallback(), null);
+        return ListResponse.of(served, null, null, null, s.key());
     }
 }

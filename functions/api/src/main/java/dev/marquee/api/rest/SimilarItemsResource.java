@@ -1,5 +1,6 @@
 package dev.marquee.api.rest;
 
+import dev.marquee.api.serving.ServingMetrics;
 import dev.marquee.api.serving.SimilarItems;
 import dev.marquee.runtime.config.MarqueeConfig;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class SimilarItemsResource {
     @Inject
     MarqueeConfig config;
 
+    @Inject
+    ServingMetrics metrics;
+
     @GET
     public Response similar(@PathParam("item_id") String itemId, @RestQuery String limit, @RestQuery("user_id") String userId,
                             @Context UriInfo uri) {
@@ -35,7 +39,10 @@ public class SimilarItemsResource {
         String user = QueryParams.optionalId("user_id", userId);
         int n = QueryParams.limit(limit, config.serving().defaultLimit(), config.serving().maxLimit());
         return similar.similar(item, user, n)
-                .map(list -> Response.ok(ListResponse.of(list, item, user, null, null)).build())
+                .map(list -> {
+                    metrics.served("similar", list.fallback(), null);
+                    return Response.ok(ListResponse.of(list, item, user, null, null)).build();
+                })
                 .orElseGet(() -> ErrorBodies.notFound("item_id", "no item " + item + " in the catalog or the model"));
     }
 }

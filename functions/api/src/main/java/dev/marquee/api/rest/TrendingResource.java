@@ -1,5 +1,6 @@
 package dev.marquee.api.rest;
 
+import dev.marquee.api.serving.ServingMetrics;
 import dev.marquee.api.serving.Trending;
 import dev.marquee.runtime.config.MarqueeConfig;
 import jakarta.inject.Inject;
@@ -25,11 +26,16 @@ public class TrendingResource {
     @Inject
     MarqueeConfig config;
 
+    @Inject
+    ServingMetrics metrics;
+
     @GET
     public ListResponse trending(@RestQuery String country, @RestQuery String limit, @Context UriInfo uri) {
         QueryParams.onlyKnown(uri.getQueryParameters(), PARAMS);
         String c = QueryParams.country(country);
         int n = QueryParams.limit(limit, config.serving().defaultLimit(), config.serving().maxLimit());
-        return ListResponse.of(trending.trending(c, n), null, null, c, null);
+        var served = trending.trending(c, n);
+        metrics.served("trending", served.fallback(), null);
+        return ListResponse.of(served, null, null, c, null);
     }
 }
