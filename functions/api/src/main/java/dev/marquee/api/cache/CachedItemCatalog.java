@@ -19,62 +19,48 @@ import java.util.function.Consumer;
  * within the TTL. Absent items are cached too (a candidate with no catalog entry is asked for on every request).
  */
 public final class CachedItemCatalog implements ItemCatalog {
-    private record Entry(Optional<Item> item, long expiresAtMillis) {
-    }
-
     private final ItemCatalog catalog;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final Lru<String, Entry> entries;
+    private final ExpiringLru<String, Optional<Item>> entries;
 
     public CachedItemCatalog(ItemCatalog catalog, Clock clock, Duration ttl, int capacity) {
         this.catalog = catalog;
-        this.clock = clock;
-        this.ttlMillis = ttl.toMillis();
-        this.entries = new Lru<>(capacity);
+        this.entries = new ExpiringLru<>(clock, ttl, capacity);
     }
 
     @Override
     public Optional<Item> get(String itemId) {
-        Entry e = fresh(itemId, clock.millis());
-        if (e != null) {
-            return e.item();
+        Optional<Item> cached = entries.fresh(itemId);
+        if (cached != null) {
+            return cached;
         }
         Optional<Item> item = catalog.get(itemId);
-        entries.put(itemId, new Entry(item, clock.millis() + ttlMillis));
+        entries.put(itemId, item);
         return item;
     }
 
     @Override
     public Map<String, Item> getAll(Collection<String> itemIds) {
-        long now = clock.millis();
         Map<String, Item> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : itemIds) {
-            Entry e = fresh(id, now);
-            if (e == null) {
+            Optional<Item> cached = entries.fresh(id);
+            if (cached == null) {
                 missing.add(id);
             } else {
-                e.item().ifPresent(item -> found.put(id, item));
+                cached.ifPresent(item -> found.put(id, item));
             }
         }
         if (!missing.isEmpty()) {
             Map<String, Item> read = catalog.getAll(missing);
-            long expires = clock.millis() + ttlMillis;
             for (String id : missing) {
                 Item item = read.get(id);
-                entries.put(id, new Entry(Optional.ofNullable(item), expires));
+                entries.put(id, Optional.ofNullable(item));
                 if (item != null) {
                     found.put(id, item);
                 }
             }
         }
         return found;
-    }
-
-    private Entry fresh(String id, long now) {
-        Entry e = entries.get(id);
-        return e != null && e.expiresAtMillis() > now ? e : null;
     }
 
     @Override

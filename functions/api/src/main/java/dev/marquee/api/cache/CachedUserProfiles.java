@@ -14,30 +14,22 @@ import java.util.Optional;
  * to the feature store, which is never cached here.
  */
 public final class CachedUserProfiles implements UserProfiles {
-    private record Entry(Optional<UserProfile> profile, long expiresAtMillis) {
-    }
-
     private final UserProfiles profiles;
-    private final Clock clock;
-    private final long ttlMillis;
-    private final Lru<String, Entry> entries;
+    private final ExpiringLru<String, Optional<UserProfile>> entries;
 
     public CachedUserProfiles(UserProfiles profiles, Clock clock, Duration ttl, int capacity) {
         this.profiles = profiles;
-        this.clock = clock;
-        this.ttlMillis = ttl.toMillis();
-        this.entries = new Lru<>(capacity);
+        this.entries = new ExpiringLru<>(clock, ttl, capacity);
     }
 
     @Override
     public Optional<UserProfile> get(String userId) {
-        long now = clock.millis();
-        Entry e = entries.get(userId);
-        if (e != null && e.expiresAtMillis() > now) {
-            return e.profile();
+        Optional<UserProfile> cached = entries.fresh(userId);
+        if (cached != null) {
+            return cached;
         }
         Optional<UserProfile> profile = profiles.get(userId);
-        entries.put(userId, new Entry(profile, now + ttlMillis));
+        entries.put(userId, profile);
         return profile;
     }
 
