@@ -43,11 +43,19 @@ public interface ApiConfig {
         @WithDefault("PT60S")
         Duration catalogTtl();
 
+        /** How long past its TTL an entry is still served while it reloads in the background, or while the catalog is down. */
+        @WithDefault("PT15M")
+        Duration catalogMaxStale();
+
         /** Profiles kept, and for how long (short: a profile written or erased through another instance shows within it). */
         @WithDefault("100000")
         int profiles();
 
         @WithDefault("PT10S")
         Duration profileTtl();
+
+        /** The same for profiles: kept shorter, since an erasure through another instance shows only once reloaded. */
+        @WithDefault("PT2M")
+        Duration profileMaxStale();
     }
 }

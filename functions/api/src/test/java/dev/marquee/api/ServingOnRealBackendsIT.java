@@ -124,8 +124,9 @@ class ServingOnRealBackendsIT {
         JsonNode drama = ok("/v1/recommendations?user_id=u5&limit=4&filter=genre:Drama");
         JsonNode comedyMovies = ok("/v1/recommendations?user_id=u5&limit=4&filter=genre:comedy,content_type:movie");
 
-        assertThat(ids(drama)).containsExactly("i21", "i22", "i23", "i24");
-        assertThat(ids(comedyMovies)).containsExactly("i1", "i2", "i3", "i4");
+        // which matching items lead depends on what is trending when the test runs; that every one matches does not
+        assertThat(ids(drama)).hasSize(4).allSatisfy(id -> assertThat(number(id)).isBetween(21, 35));
+        assertThat(ids(comedyMovies)).hasSize(4).allSatisfy(id -> assertThat(number(id)).isBetween(1, 20));
     }
 
     @Test
@@ -339,5 +340,10 @@ class ServingOnRealBackendsIT {
         assertThat(model.get("model_version").asText()).isEqualTo(RealBackends.VERSION);
         assertThat(model.get("fallback").asText()).isEqualTo("registry_unavailable");
         assertThat(ready.getStatusCode()).isEqualTo(503);
+    }
+
+    /** The number of a fixture item id (i1..i40: see {@link RealBackends} for the genres). */
+    private static int number(String itemId) {
+        return Integer.parseInt(itemId.substring(1));
     }
 }

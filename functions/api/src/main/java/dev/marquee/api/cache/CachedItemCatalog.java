@@ -11,25 +11,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * Catalog entries held in memory for a short time: the read path checks availability of hundreds of candidates per
- * request, and items change rarely. A write through this instance shows at once; a write through another api instance
- * within the TTL. Absent items are cached too (a candidate with no catalog entry is asked for on every request).
+ * Catalog entries held in memory: the read path checks availability of hundreds of candidates per request, and items
+ * change rarely. A write through this instance shows at once; a write through another instance once the entry's TTL is
+ * over (the first read after it still gets the old entry and reloads it in the background, see
+ * {@link RevalidatingCache}). Absent items are cached too (a candidate with no catalog entry is asked for on every
+ * request). A full scan ({@link #forEach}, the catalog index's refresh) refreshes every entry it visits, so a warm
+ * instance reads the catalog table only for items created since.
  */
 public final class CachedItemCatalog implements ItemCatalog {
     private final ItemCatalog catalog;
-    private final ExpiringLru<String, Optional<Item>> entries;
+    private final RevalidatingCache<String, Optional<Item>> entries;
 
-    public CachedItemCatalog(ItemCatalog catalog, Clock clock, Duration ttl, int capacity) {
+    public CachedItemCatalog(ItemCatalog catalog, Clock clock, Duration ttl, Duration maxStale, int capacity, Executor background,
+                             Consumer<RuntimeException> onReloadFailure) {
         this.catalog = catalog;
-        this.entries = new ExpiringLru<>(clock, ttl, capacity);
+        this.entries = new RevalidatingCache<>(clock, ttl, maxStale, capacity, this::reload, background, onReloadFailure);
+    }
+
+    private Map<String, Optional<Item>> reload(List<String> ids) {
+        Map<String, Item> read = catalog.getAll(ids);
+        Map<String, Optional<Item>> out = new HashMap<>();
+        ids.forEach(id -> out.put(id, Optional.ofNullable(read.get(id))));
+        return out;
     }
 
     @Override
     public Optional<Item> get(String itemId) {
-        Optional<Item> cached = entries.fresh(itemId);
+        Optional<Item> cached = entries.get(itemId);
         if (cached != null) {
             return cached;
         }
@@ -43,7 +55,7 @@ public final class CachedItemCatalog implements ItemCatalog {
         Map<String, Item> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : itemIds) {
-            Optional<Item> cached = entries.fresh(id);
+            Optional<Item> cached = entries.get(id);
             if (cached == null) {
                 missing.add(id);
             } else {
@@ -51,14 +63,10 @@ public final class CachedItemCatalog implements ItemCatalog {
             }
         }
         if (!missing.isEmpty()) {
-            Map<String, Item> read = catalog.getAll(missing);
-            for (String id : missing) {
-                Item item = read.get(id);
-                entries.put(id, Optional.ofNullable(item));
-                if (item != null) {
-                    found.put(id, item);
-                }
-            }
+            reload(missing).forEach((id, item) -> {
+                entries.put(id, item);
+                item.ifPresent(i -> found.put(id, i));
+            });
         }
         return found;
     }
@@ -84,6 +92,9 @@ public final class CachedItemCatalog implements ItemCatalog {
 
     @Override
     public void forEach(Consumer<Item> visitor) {
-        catalog.forEach(visitor);
+        catalog.forEach(item -> {
+            entries.put(item.itemId(), Optional.of(item));
+            visitor.accept(item);
+        });
     }
 }

@@ -25,6 +25,13 @@ final class Lru<K, V> {
         map.put(key, value);
     }
 
+    /** Replaces the value only while the key still maps to {@code expected} (the same instance). */
+    synchronized void replace(K key, V expected, V value) {
+        if (map.get(key) == expected) {
+            map.put(key, value);
+        }
+    }
+
     synchronized void remove(K key) {
         map.remove(key);
     }

@@ -32,7 +32,7 @@ public final class CatalogIndex {
         return index;
     }
 
-    public void replace(Collection<Item> items) {
+    public synchronized void replace(Collection<Item> items) {
         Map<String, Item> byId = new HashMap<>(items.size() * 2);
         items.forEach(i -> byId.put(i.itemId(), i));
         List<Item> newest = new ArrayList<>(byId.values());
@@ -45,6 +45,24 @@ public final class CatalogIndex {
         }
         byGenre.replaceAll((g, list) -> List.copyOf(list));
         snapshot = new Snapshot(Map.copyOf(byId), List.copyOf(newest), Map.copyOf(byGenre));
+    }
+
+    /**
+     * Adds or replaces items written through this instance, so a new item is a new release and a promotion candidate
+     * at once rather than at the next full refresh. A whole new snapshot: writes are rare next to reads.
+     */
+    public synchronized void upsert(Collection<Item> items) {
+        Map<String, Item> byId = new HashMap<>(snapshot.byId());
+        items.forEach(i -> byId.put(i.itemId(), i));
+        replace(byId.values());
+    }
+
+    public synchronized void remove(String itemId) {
+        if (snapshot.byId().containsKey(itemId)) {
+            Map<String, Item> byId = new HashMap<>(snapshot.byId());
+            byId.remove(itemId);
+            replace(byId.values());
+        }
     }
 
     public int size() {

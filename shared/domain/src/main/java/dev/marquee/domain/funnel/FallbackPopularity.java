@@ -32,8 +32,13 @@ public final class FallbackPopularity {
     }
 
     public List<Recommendation> recommend(String country, Set<String> excluded, int limit) {
+        return recommend(country, excluded, ItemFilter.NONE, limit);
+    }
+
+    /** The request's filter holds here too: a last resort must not answer "dramas only" with comedies. */
+    public List<Recommendation> recommend(String country, Set<String> excluded, ItemFilter filter, int limit) {
         return entries.stream()
-                .filter(e -> e.item().isAvailableIn(country) && !excluded.contains(e.item().itemId()))
+                .filter(e -> e.item().isAvailableIn(country) && !excluded.contains(e.item().itemId()) && filter.matches(e.item()))
                 .limit(limit)
                 .map(e -> new Recommendation(e.item().itemId(), e.score(), Reason.of(ReasonType.POPULAR_WITH_SIMILAR_USERS), SOURCE))
                 .toList();

@@ -102,7 +102,7 @@ public final class Funnel {
         if (result.isEmpty()) {
             Set<String> excluded = new HashSet<>(context.seen());
             excluded.addAll(request.exclude());
-            result = fallback.recommend(context.country(), excluded, request.limit());
+            result = fallback.recommend(context.country(), excluded, request.filter(), request.limit());
             degraded.add("static_popularity");
         }
         String fallbackName = degraded.isEmpty() ? null : String.join(",", degraded);
