@@ -175,5 +175,20 @@ class EventsLambdaIT {
                 .extracting(JsonNode::asText).containsExactly("Function", "Variant", "EventType", "Position");
         // both answers count as served for the variant: the denominator of a click-through rate
         assertThat(emf.with("RecommendationsVariant_" + t1.variant())).hasSize(2);
+        // and the lake gives an offline job the same attribution, from the token it keeps
+        String clickId = api.body(posted).get("accepted").get(0).asText();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<InteractionEvent> stored = new ArrayList<>();
+            lake.scan(Instant.now().minusSeconds(600), Instant.now().plusSeconds(60), e -> {
+                if (e.eventId().equals(clickId)) {
+                    stored.add(e);
+                }
+            });
+            assertThat(stored).singleElement().satisfies(e -> {
+                assertThat(e.attribution().position()).isEqualTo(3);
+                assertThat(e.attribution().requestId()).isEqualTo(t1.requestId());
+                assertThat(e.attribution().variant()).isEqualTo(t1.variant());
+            });
+        });
     }
 }
