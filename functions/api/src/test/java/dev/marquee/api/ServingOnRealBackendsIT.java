@@ -9,6 +9,7 @@ import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
 import dev.marquee.domain.port.FeatureStore;
+import dev.marquee.domain.tracking.TrackingTokens;
 import dev.marquee.testing.lambda.LambdaRuntimeResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +51,9 @@ class ServingOnRealBackendsIT {
 
     @Inject
     FeatureStore features;
+
+    @Inject
+    TrackingTokens tokens;
 
     private static boolean featuresSeeded;
     private LambdaApi api;
@@ -97,10 +101,30 @@ class ServingOnRealBackendsIT {
         APIGatewayV2HTTPResponse other = api.get("/v1/recommendations?user_id=u4&limit=3");
 
         assertThat(cacheHeader(first)).isEqualTo("miss");
-        assertThat(cacheHeader(second)).isEqualTo("hit");
-        assertThat(second.getBody()).isEqualTo(first.getBody());
+        assertThat(cacheHeader(second)).as(first.getBody()).isEqualTo("hit");
+        assertThat(api.body(second).get("items")).isEqualTo(api.body(first).get("items"));
         assertThat(cacheHeader(other)).isEqualTo("miss");
         assertThat(ids(api.body(other))).hasSize(3);
+    }
+
+    @Test
+    void anAnswerFromTheCacheCarriesItsOwnTrackingTokenForTheSameVariantAndPositions() throws Exception {
+        JsonNode first = ok("/v1/recommendations?user_id=u6&limit=4");
+        APIGatewayV2HTTPResponse repeat = api.get("/v1/recommendations?user_id=u6&limit=4");
+        JsonNode second = api.body(repeat);
+        assertThat(ids(first)).as(first.toString()).hasSize(4);
+        String third = ids(first).get(2);
+
+        assertThat(cacheHeader(repeat)).as(second.toString()).isEqualTo("hit");
+        TrackingTokens.Verified t1 = tokens.verify(first.get("tracking_token").asText(), "u6");
+        TrackingTokens.Verified t2 = tokens.verify(second.get("tracking_token").asText(), "u6");
+        assertThat(t1.ok()).isTrue();
+        assertThat(t2.ok()).isTrue();
+        assertThat(t2.token().requestId()).isNotEqualTo(t1.token().requestId());
+        assertThat(t2.token().attributionFor(third)).usingRecursiveComparison().ignoringFields("requestId", "servedAt")
+                .isEqualTo(t1.token().attributionFor(third));
+        assertThat(t2.token().positionOf(third)).isEqualTo(3);
+        assertThat(t2.token().modelVersion()).isEqualTo(RealBackends.VERSION);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.marquee.api.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.api.ApiConfig;
 import dev.marquee.api.serving.ActiveModel;
 import dev.marquee.api.serving.ServingMetrics;
@@ -26,6 +27,7 @@ import java.util.TreeSet;
  * The read path of /v1/recommendations: a user's answer is cached briefly in the response cache under a key made of
  * every request parameter and the active model version (a version switch misses at once; a new event of the user drops
  * all their entries, see IngestPipeline). Degraded answers are never cached. A cache outage only costs the cache.
+ * A cached answer is served with a freshly issued tracking token, never the stored one.
  */
 @ApplicationScoped
 public class CachedRecommendations {
@@ -62,7 +64,7 @@ public class CachedRecommendations {
         if (caching) {
             key = key(request, version());
             try {
-                Optional<String> hit = cache.get(request.userId(), key);
+                Optional<String> hit = cache.get(request.userId(), key).flatMap(body -> withFreshToken(body, request.userId()));
                 if (hit.isPresent()) {
                     return new Answer(hit.get(), true);
                 }
@@ -82,6 +84,30 @@ public class CachedRecommendations {
             }
         }
         return new Answer(body, false);
+    }
+
+    /**
+     * The cached body with a token of its own: same variant, model version and item order, a new request id, issued
+     * now. The cached token would make every repeat the same impression (same request id), so per-request attribution
+     * and impression counts would be wrong. The repeat is counted as served, like any answer. Empty (compute anew)
+     * when the entry is unreadable or its token no longer verifies (e.g. the secret was rotated).
+     */
+    private Optional<String> withFreshToken(String body, String userId) {
+        try {
+            if (!(json.readTree(body) instanceof ObjectNode answer) || !answer.path("tracking_token").isTextual()) {
+                return Optional.empty();
+            }
+            Optional<String> token = recommender.reissueToken(answer.get("tracking_token").textValue(), userId);
+            if (token.isEmpty()) {
+                return Optional.empty();
+            }
+            answer.put("tracking_token", token.get());
+            metrics.served("recommendations", null, answer.path("variant").textValue());
+            return Optional.of(json.writeValueAsString(answer));
+        } catch (JsonProcessingException e) {
+            LOG.debugf("Unreadable response cache entry, computing anew: %s", e.getOriginalMessage());
+            return Optional.empty();
+        }
     }
 
     /** Every parameter that changes the answer, and the model version that produced it. */

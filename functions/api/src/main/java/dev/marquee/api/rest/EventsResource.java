@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.adapters.json.RawEventJson;
+import dev.marquee.api.serving.AttributionMetrics;
 import dev.marquee.domain.ingest.EventValidator;
 import dev.marquee.domain.ingest.FieldError;
 import dev.marquee.domain.model.InteractionEvent;
@@ -26,7 +27,8 @@ import java.util.Set;
 /**
  * POST /v1/events: one event (an object) or a batch (an array, or {"events": [...]}) of up to 500. Valid events
  * are appended to the stream; the answer is 202 only for events the stream took, so an accepted event is never
- * lost. A single invalid event is a 400 and nothing is written.
+ * lost. A single invalid event is a 400 and nothing is written. Accepted events with a valid tracking token are
+ * counted per variant and position ({@link AttributionMetrics}).
  */
 @Path("/v1/events")
 @Consumes(MediaType.WILDCARD)
@@ -44,6 +46,9 @@ public class EventsResource {
 
     @Inject
     EventStream stream;
+
+    @Inject
+    AttributionMetrics attribution;
 
     @POST
     public Response post(byte[] body) {
@@ -83,6 +88,7 @@ public class EventsResource {
         if (!notTaken.isEmpty()) {
             return EventsResponses.unavailable();
         }
+        attribution.accepted(List.of(event));
         return EventsResponses.accepted(List.of(event.eventId()), List.of(), List.of());
     }
 
@@ -122,6 +128,7 @@ public class EventsResource {
         Set<String> failedIds = new HashSet<>();
         notTaken.forEach(e -> failedIds.add(e.eventId()));
         List<String> accepted = new ArrayList<>();
+        List<InteractionEvent> taken = new ArrayList<>();
         List<EventsResponses.Failure> failed = new ArrayList<>();
         for (int k = 0; k < valid.size(); k++) {
             InteractionEvent e = valid.get(k);
@@ -129,8 +136,11 @@ public class EventsResource {
                 failed.add(new EventsResponses.Failure(validIndex.get(k), e.eventId(), "stream_unavailable: retry this event"));
             } else {
                 accepted.add(e.eventId());
+                taken.add(e);
             }
         }
+        // only what the stream took: a failed event is sent again and would count twice
+        attribution.accepted(taken);
         return EventsResponses.accepted(accepted, rejected, failed);
     }
 

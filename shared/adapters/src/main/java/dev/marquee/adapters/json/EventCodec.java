@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.domain.model.Attribution;
 import dev.marquee.domain.model.EventContext;
 import dev.marquee.domain.model.EventType;
 import dev.marquee.domain.model.InteractionEvent;
+import dev.marquee.domain.tracking.TrackingToken;
+import dev.marquee.domain.tracking.TrackingTokens;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -69,7 +72,7 @@ public final class EventCodec {
         return mapper.getFactory().createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
     }
 
-    /** Decodes what {@link #encode} wrote; throws IllegalArgumentException for anything else. */
+    /** Decodes what {@link #encode} wrote, with the attribution its tracking token carries; throws IllegalArgumentException for anything else. */
     public InteractionEvent decode(String json) {
         JsonNode n;
         try {
@@ -84,10 +87,23 @@ public final class EventCodec {
         EventContext context = ctx.isObject()
                 ? new EventContext(text(ctx, "device"), text(ctx, "country"), text(ctx, "session_id"), text(ctx, "surface"))
                 : EventContext.EMPTY;
+        String itemId = required(n, "item_id");
+        String token = text(n, "tracking_token");
         return new InteractionEvent(
-                required(n, "event_id"), required(n, "user_id"), required(n, "item_id"), type,
+                required(n, "event_id"), required(n, "user_id"), itemId, type,
                 Instant.parse(required(n, "timestamp")),
-                number(n, "progress_pct"), number(n, "rating"), text(n, "tracking_token"), context);
+                number(n, "progress_pct"), number(n, "rating"), token, context, attribution(token, itemId));
+    }
+
+    /**
+     * What the event's tracking token says (variant, model version, request, served at, position of the item), so a
+     * job reading the lake can count per variant and position. The lake keeps the token rather than these as fields:
+     * the stream carries the public event format, which has none. The signature is not checked here: the api verified
+     * it before publishing. Null without a token, or for one this service could not have issued.
+     */
+    private static Attribution attribution(String token, String itemId) {
+        TrackingToken t = token == null ? null : TrackingTokens.read(token);
+        return t == null ? null : t.attributionFor(itemId);
     }
 
     private static String required(JsonNode n, String field) {

@@ -9,6 +9,7 @@ import dev.marquee.domain.tracking.TrackingTokens;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -48,6 +49,11 @@ public final class Recommender {
         String token = tokens.issue(TrackingToken.of(variant, list.modelVersion(), requestIds.get(), request.userId(),
                 clock.instant(), list.items().stream().map(Recommendation::itemId).toList()));
         return new RecommendationList(list.userId(), list.items(), list.modelVersion(), variant, token, list.fallback());
+    }
+
+    /** A new token for an answer of this user served again from a cache (see {@link TrackingTokens#reissue}). */
+    public Optional<String> reissueToken(String token, String userId) {
+        return tokens.reissue(token, userId, requestIds.get());
     }
 
     public String variantOf(String userId) {

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One interaction of a user with an item, as accepted by the API and stored in the lake.
  * {@code eventId} is the idempotency key: a redelivered event carries the same id. {@code attribution} is what the
  * API verified from the event's tracking token (null without one); the lake keeps the token itself, from which
- * {@code dev.marquee.domain.tracking.TrackingTokens#read} recovers the same attribution offline.
+ * {@code dev.marquee.domain.tracking.TrackingTokens#read} recovers the same attribution offline (events read back
+ * from the lake carry it again, see EventCodec).
  */
 public record InteractionEvent(
         String eventId,

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -99,6 +100,21 @@ public final class TrackingTokens {
             return refused("has expired (tokens are accepted for " + maxAge.toDays() + " days)");
         }
         return new Verified(t, null);
+    }
+
+    /**
+     * A fresh token for an answer served again (from a response cache): same variant, model version, user and item
+     * order, but a new request id and issued now, so each serving is its own impression. Empty when {@code token} does
+     * not verify for {@code userId} (an altered cache entry, or one signed before a secret rotation): serve anew then.
+     */
+    public Optional<String> reissue(String token, String userId, String requestId) {
+        Verified v = verify(token, userId);
+        if (!v.ok()) {
+            return Optional.empty();
+        }
+        TrackingToken t = v.token();
+        return Optional.of(issue(new TrackingToken(t.variant(), t.modelVersion(), requestId, t.userId(),
+                clock.instant(), t.items())));
     }
 
     /** Reads a token's content without checking its signature (offline attribution of events already verified). */

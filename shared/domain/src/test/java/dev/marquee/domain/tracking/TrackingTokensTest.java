@@ -92,6 +92,22 @@ class TrackingTokensTest {
     }
 
     @Test
+    void aReissuedTokenIsANewRequestIssuedNowForTheSameVariantModelAndPositions() {
+        String again = tokens.reissue(issue(), "u1", "req-2").orElseThrow();
+
+        TrackingToken t = tokens.verify(again, "u1").token();
+        assertThat(again).isNotEqualTo(issue());
+        assertThat(t.attributionFor("i3")).isEqualTo(new Attribution("treatment", "v42", "req-2", NOW, 3));
+        assertThat(t.positionOf("i1")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsNotReissued() {
+        assertThat(tokens.reissue(issue(), "u2", "req-2")).isEmpty();
+        assertThat(tokens.reissue("tok", "u1", "req-2")).isEmpty();
+    }
+
+    @Test
     void aShortSecretIsRefused() {
         assertThatThrownBy(() -> new TrackingTokens(new byte[16], Clock.systemUTC(), Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.PrintStream;
 import java.util.Map;
 
 /**
@@ -18,26 +17,46 @@ public class EmfMetrics {
     public static final String NAMESPACE = "Marquee";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final boolean enabled = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
-    private final PrintStream out = System.out;
+    private final boolean inLambda = System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null;
 
     /** Emits the values (unit Count unless the name ends with "Ms", then Milliseconds) under dimension Function. */
     public void emit(String function, Map<String, ? extends Number> values) {
-        if (!enabled || values.isEmpty()) {
-            return;
-        }
-        out.println(line(function, values, System.currentTimeMillis()));
+        emit(function, Map.of(), values);
     }
 
-    String line(String function, Map<String, ? extends Number> values, long timestampMillis) {
+    /**
+     * The same under dimensions Function plus {@code dimensions} (name to value, in the map's order). Every distinct
+     * combination of values is a metric of its own in CloudWatch (billed as such): give only values from small fixed sets.
+     */
+    public void emit(String function, Map<String, String> dimensions, Map<String, ? extends Number> values) {
+        if (!enabled() || values.isEmpty()) {
+            return;
+        }
+        print(line(function, dimensions, values, System.currentTimeMillis()));
+    }
+
+    /** Overridden by tests, which record the lines outside Lambda. */
+    protected boolean enabled() {
+        return inLambda;
+    }
+
+    protected void print(String line) {
+        System.out.println(line);
+    }
+
+    String line(String function, Map<String, String> dimensions, Map<String, ? extends Number> values, long timestampMillis) {
         ObjectNode root = json.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", timestampMillis);
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
-        directive.putArray("Dimensions").addArray().add("Function");
+        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray().add("Function");
         ArrayNode metrics = directive.putArray("Metrics");
         root.put("Function", function);
+        dimensions.forEach((name, value) -> {
+            dimensionSet.add(name);
+            root.put(name, value);
+        });
         values.forEach((name, value) -> {
             metrics.addObject().put("Name", name).put("Unit", name.endsWith("Ms") ? "Milliseconds" : "Count");
             root.put(name, value.doubleValue());
