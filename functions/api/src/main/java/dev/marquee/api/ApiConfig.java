@@ -17,6 +17,10 @@ public interface ApiConfig {
     @WithDefault("PT5S")
     Duration modelRefresh();
 
+    /** How long one store read of the list endpoints (similar, trending, popular) may take before they go on without it. */
+    @WithDefault("PT0.05S")
+    Duration listReadBudget();
+
     /** How many of the most popular items content-based neighbours of a new item are picked from. */
     @WithDefault("500")
     int contentPoolSize();

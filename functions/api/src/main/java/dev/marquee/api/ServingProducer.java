@@ -3,6 +3,7 @@ package dev.marquee.api;
 import dev.marquee.api.serving.ActiveModel;
 import dev.marquee.api.serving.Popular;
 import dev.marquee.api.serving.PopularCatalog;
+import dev.marquee.api.serving.ReadBudget;
 import dev.marquee.api.serving.SegmentPopularity;
 import dev.marquee.api.serving.SimilarItems;
 import dev.marquee.api.serving.Trending;
@@ -11,15 +12,30 @@ import dev.marquee.domain.port.CandidateStore;
 import dev.marquee.domain.port.FeatureStore;
 import dev.marquee.domain.port.ItemCatalog;
 import dev.marquee.domain.port.ModelRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The list endpoints' services (similar, trending, popular), built from the ports. */
 @ApplicationScoped
 public class ServingProducer {
+    private final ExecutorService reads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("list-read-", 0).factory());
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
+    }
+
+    @Produces
+    @Singleton
+    ReadBudget readBudget(ApiConfig config) {
+        return new ReadBudget(reads, config.listReadBudget());
+    }
 
     @Produces
     @Singleton
@@ -36,20 +52,21 @@ public class ServingProducer {
     @Produces
     @Singleton
     SimilarItems similarItems(ActiveModel model, CandidateStore candidates, ItemCatalog catalog, FeatureStore features,
-                              FallbackPopularity fallback, ApiConfig config) {
+                              FallbackPopularity fallback, ApiConfig config, ReadBudget budget) {
         return new SimilarItems(model, candidates, catalog, features,
-                new PopularCatalog(candidates, catalog, config.contentPoolSize()), fallback);
+                new PopularCatalog(candidates, catalog, config.contentPoolSize()), fallback, budget);
     }
 
     @Produces
     @Singleton
-    Trending trending(FeatureStore features, ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, Clock clock) {
-        return new Trending(features, model, segments, fallback, clock);
+    Trending trending(FeatureStore features, ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, Clock clock,
+                      ReadBudget budget) {
+        return new Trending(features, model, segments, fallback, clock, budget);
     }
 
     @Produces
     @Singleton
-    Popular popular(ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback) {
-        return new Popular(model, segments, fallback);
+    Popular popular(ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, ReadBudget budget) {
+        return new Popular(model, segments, fallback, budget);
     }
 }

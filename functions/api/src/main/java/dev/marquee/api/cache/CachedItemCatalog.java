@@ -20,11 +20,12 @@ import java.util.function.Consumer;
  * over (the first read after it still gets the old entry and reloads it in the background, see
  * {@link RevalidatingCache}). Absent items are cached too (a candidate with no catalog entry is asked for on every
  * request). A full scan ({@link #forEach}, the catalog index's refresh) refreshes every entry it visits, so a warm
- * instance reads the catalog table only for items created since.
+ * instance reads the catalog table only for items created since. Concurrent misses of an item share one read.
  */
 public final class CachedItemCatalog implements ItemCatalog {
     private final ItemCatalog catalog;
     private final RevalidatingCache<String, Optional<Item>> entries;
+    private final SingleFlight<String, Optional<Item>> reads = new SingleFlight<>();
 
     public CachedItemCatalog(ItemCatalog catalog, Clock clock, Duration ttl, Duration maxStale, int capacity, Executor background,
                              Consumer<RuntimeException> onReloadFailure) {
@@ -45,9 +46,11 @@ public final class CachedItemCatalog implements ItemCatalog {
         if (cached != null) {
             return cached;
         }
-        Optional<Item> item = catalog.get(itemId);
-        entries.put(itemId, item);
-        return item;
+        return reads.load(itemId, () -> {
+            Optional<Item> item = catalog.get(itemId);
+            entries.put(itemId, item);
+            return item;
+        });
     }
 
     @Override
@@ -63,10 +66,11 @@ public final class CachedItemCatalog implements ItemCatalog {
             }
         }
         if (!missing.isEmpty()) {
-            reload(missing).forEach((id, item) -> {
-                entries.put(id, item);
-                item.ifPresent(i -> found.put(id, i));
-            });
+            reads.loadAll(missing, ids -> {
+                Map<String, Optional<Item>> read = reload(ids);
+                read.forEach(entries::put);
+                return read;
+            }).forEach((id, item) -> item.ifPresent(i -> found.put(id, i)));
         }
         return found;
     }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 public final class CachedUserProfiles implements UserProfiles {
     private final UserProfiles profiles;
     private final RevalidatingCache<String, Optional<UserProfile>> entries;
+    private final SingleFlight<String, Optional<UserProfile>> reads = new SingleFlight<>();
 
     public CachedUserProfiles(UserProfiles profiles, Clock clock, Duration ttl, Duration maxStale, int capacity, Executor background,
                               Consumer<RuntimeException> onReloadFailure) {
@@ -41,9 +42,11 @@ public final class CachedUserProfiles implements UserProfiles {
         if (cached != null) {
             return cached;
         }
-        Optional<UserProfile> profile = profiles.get(userId);
-        entries.put(userId, profile);
-        return profile;
+        return reads.load(userId, () -> {
+            Optional<UserProfile> profile = profiles.get(userId);
+            entries.put(userId, profile);
+            return profile;
+        });
     }
 
     @Override

@@ -11,15 +11,21 @@ public final class Popular {
     private final ActiveModel model;
     private final SegmentPopularity segments;
     private final FallbackPopularity fallback;
+    private final ReadBudget budget;
 
     public Popular(ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback) {
+        this(model, segments, fallback, ReadBudget.NONE);
+    }
+
+    public Popular(ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, ReadBudget budget) {
         this.model = model;
         this.segments = segments;
         this.fallback = fallback;
+        this.budget = budget;
     }
 
     public ServedList popular(Segment segment, int limit) {
-        Degradation degraded = new Degradation();
+        Degradation degraded = new Degradation(budget);
         String version = model.versionOrNull(degraded);
         if (version != null) {
             List<ListedItem> items = degraded.attempt(() -> segments.popular(version, segment, limit), "candidates");

@@ -28,20 +28,27 @@ public final class SimilarItems {
     private final FeatureStore features;
     private final PopularCatalog pool;
     private final FallbackPopularity fallback;
+    private final ReadBudget budget;
 
     public SimilarItems(ActiveModel model, CandidateStore candidates, ItemCatalog catalog, FeatureStore features,
                         PopularCatalog pool, FallbackPopularity fallback) {
+        this(model, candidates, catalog, features, pool, fallback, ReadBudget.NONE);
+    }
+
+    public SimilarItems(ActiveModel model, CandidateStore candidates, ItemCatalog catalog, FeatureStore features,
+                        PopularCatalog pool, FallbackPopularity fallback, ReadBudget budget) {
         this.model = model;
         this.candidates = candidates;
         this.catalog = catalog;
         this.features = features;
         this.pool = pool;
         this.fallback = fallback;
+        this.budget = budget;
     }
 
     /** Empty only when the catalog says the item does not exist and the model has no neighbours for it. */
     public Optional<ServedList> similar(String itemId, String userId, int limit) {
-        Degradation degraded = new Degradation();
+        Degradation degraded = new Degradation(budget);
         String version = model.versionOrNull(degraded);
         Set<String> excluded = new HashSet<>();
         excluded.add(itemId);

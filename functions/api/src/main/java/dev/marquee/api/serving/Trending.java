@@ -24,18 +24,25 @@ public final class Trending {
     private final ActiveModel model;
     private final SegmentPopularity segments;
     private final FallbackPopularity fallback;
+    private final ReadBudget budget;
     private final Clock clock;
 
     public Trending(FeatureStore features, ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, Clock clock) {
+        this(features, model, segments, fallback, clock, ReadBudget.NONE);
+    }
+
+    public Trending(FeatureStore features, ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, Clock clock,
+                    ReadBudget budget) {
         this.features = features;
         this.model = model;
         this.segments = segments;
         this.fallback = fallback;
+        this.budget = budget;
         this.clock = clock;
     }
 
     public ServedList trending(String country, int limit) {
-        Degradation degraded = new Degradation();
+        Degradation degraded = new Degradation(budget);
         List<ScoredItem> top = degraded.attempt(
                 () -> features.trending(country == null ? FeatureUpdate.GLOBAL : country, limit, clock.instant()), "features");
         if (top != null && !top.isEmpty()) {

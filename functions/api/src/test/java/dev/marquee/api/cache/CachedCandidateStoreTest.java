@@ -55,6 +55,20 @@ class CachedCandidateStoreTest {
     }
 
     @Test
+    void manyListsAtOnceReadOnlyThoseNotHeld() {
+        store.putAll("v1", CandidateKind.SIMILAR, Map.of("a", list("x"), "b", list("y", "z")));
+        cached.get("v1", CandidateKind.SIMILAR, "a");
+
+        Map<String, List<Candidate>> both = cached.getAll("v1", CandidateKind.SIMILAR, List.of("a", "b"));
+        Map<String, List<Candidate>> again = cached.getAll("v1", CandidateKind.SIMILAR, List.of("b", "a"));
+
+        assertThat(both.get("a")).extracting(Candidate::itemId).containsExactly("x");
+        assertThat(both.get("b")).extracting(Candidate::itemId).containsExactly("y", "z");
+        assertThat(again).isEqualTo(both);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
     void rewritingAKeyOrDeletingAVersionDropsWhatWasHeld() {
         store.putAll("v1", CandidateKind.USER, Map.of("u", list("x")));
         cached.get("v1", CandidateKind.USER, "u");

@@ -100,4 +100,40 @@ class SimilarItemsTest {
         assertThat(list.fallback()).isEqualTo("candidates_unavailable,popular_catalog_unavailable,static_popularity");
         assertThat(list.items()).extracting(ListedItem::itemId).containsExactly("b", "c");
     }
+
+    @Test
+    void aStoreSlowerThanTheReadBudgetIsNamedAndTheAnswerGoesOnWithoutIt() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CandidateStore slow = new CandidateStore() {
+            @Override
+            public void putAll(String version, CandidateKind kind, Map<String, List<Candidate>> lists) {
+                candidates.putAll(version, kind, lists);
+            }
+
+            @Override
+            public List<Candidate> get(String version, CandidateKind kind, String key) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return candidates.get(version, kind, key);
+            }
+
+            @Override
+            public void deleteVersion(String version) {
+                candidates.deleteVersion(version);
+            }
+        };
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            SimilarItems similar = new SimilarItems(new ActiveModel(registry, CLOCK, Duration.ZERO), slow, catalog, features,
+                    new PopularCatalog(slow, catalog, 100), fallback, new ReadBudget(executor, Duration.ofMillis(50)));
+
+            ServedList list = similar.similar("a", null, 2).orElseThrow();
+            release.countDown();
+
+            assertThat(list.fallback()).isEqualTo("candidates_timeout,popular_catalog_timeout,static_popularity");
+            assertThat(list.items()).extracting(ListedItem::itemId).containsExactly("b", "c");
+        }
+    }
 }

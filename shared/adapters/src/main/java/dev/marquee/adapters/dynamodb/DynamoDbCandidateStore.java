@@ -12,8 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -76,6 +78,24 @@ public final class DynamoDbCandidateStore implements CandidateStore {
             return List.of();
         }
         return CandidateListCodec.decode(found.get(LIST).b().asByteBuffer());
+    }
+
+    /** BatchGetItem, 100 keys a request, unprocessed keys retried: one round trip for a request's few lists. */
+    @Override
+    public Map<String, List<Candidate>> getAll(String version, CandidateKind kind, Collection<String> keys) {
+        Map<String, List<Candidate>> out = new LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, List.of()));
+        if (keys.isEmpty()) {
+            return out;
+        }
+        String prefix = kind.name() + "#";
+        for (Map<String, AttributeValue> a : batches.get(keys.stream().map(k -> key(version, kind, k)).toList())) {
+            String sk = a.get(SK).s();
+            if (sk.startsWith(prefix)) {
+                out.put(sk.substring(prefix.length()), CandidateListCodec.decode(a.get(LIST).b().asByteBuffer()));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -58,6 +58,27 @@ class FunnelBudgetTest {
     }
 
     @Test
+    void aReadOverBudgetIsNotInterruptedSoItsResultCanStillFillACache() throws InterruptedException {
+        CountDownLatch finished = new CountDownLatch(1);
+        CandidateGenerator slow = named("slow", () -> {
+            try {
+                never.await();
+                finished.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        });
+
+        RecommendationList list = world.funnel(List.of(slow, new PopularInSegmentGenerator(world.candidates)), shortBudget)
+                .recommend(ServingWorld.request("u1", 3));
+        never.countDown();
+
+        assertThat(list.fallback()).isEqualTo("slow_timeout");
+        assertThat(finished.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the slow read ran to its end").isTrue();
+    }
+
+    @Test
     void aFailingStoreAndABugAreNamedDifferently() {
         CandidateGenerator down = named("down", () -> {
             throw new StoreUnavailableException("redis", "connection refused", null);

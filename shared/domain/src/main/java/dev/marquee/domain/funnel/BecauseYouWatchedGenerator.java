@@ -47,11 +47,13 @@ public final class BecauseYouWatchedGenerator implements CandidateGenerator {
                 anchors.add(r.itemId());
             }
         }
+        // the anchors' lists in one read: one round trip, not one per recent item
+        Map<String, List<Candidate>> lists = store.getAll(context.modelVersion(), CandidateKind.SIMILAR, anchors);
         Map<String, Recommendation> best = new HashMap<>();
         int position = 0;
         for (String anchor : anchors) {
             double recency = 1.0 / (1 + position++);
-            for (Candidate neighbour : store.get(context.modelVersion(), CandidateKind.SIMILAR, anchor)) {
+            for (Candidate neighbour : lists.getOrDefault(anchor, List.of())) {
                 if (anchors.contains(neighbour.itemId())) {
                     continue;
                 }

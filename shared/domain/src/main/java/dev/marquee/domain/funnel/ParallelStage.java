@@ -6,17 +6,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a stage's calls concurrently under one latency budget. A call that fails or is still running when the budget
- * is spent is given up on (interrupted) and reported by name, {@code <name>_unavailable} for a store failure,
+ * is spent is given up on and reported by name, {@code <name>_unavailable} for a store failure,
  * {@code <name>_timeout} for a call over budget, {@code <name>_failed} for anything else, so the answer that follows
- * says what it went without. Without an executor the calls run one after the other with no budget.
+ * says what it went without. A call given up on is not interrupted: it finishes in the background, so what it reads
+ * reaches the read caches and the next request need not wait for it (interrupting it would throw that work away and
+ * send the next request to the slow store again). Without an executor the calls run one after the other with no budget.
  */
 final class ParallelStage {
 
@@ -41,17 +43,14 @@ final class ParallelStage {
             }
             return out;
         }
-        List<Callable<T>> bodies = calls.stream().map(Call::body).toList();
-        List<Future<T>> futures;
-        try {
-            futures = executor.invokeAll(bodies, budget.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return calls.stream().map(c -> new Outcome<T>(null, c.name() + "_timeout")).toList();
+        List<Future<T>> futures = new ArrayList<>(calls.size());
+        for (Call<T> c : calls) {
+            futures.add(executor.submit(c.body()));
         }
+        long deadline = System.nanoTime() + budget.toNanos();
         List<Outcome<T>> out = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
-            out.add(outcome(calls.get(i).name(), futures.get(i)));
+            out.add(outcome(calls.get(i).name(), futures.get(i), deadline));
         }
         return out;
     }
@@ -69,10 +68,11 @@ final class ParallelStage {
         }
     }
 
-    private static <T> Outcome<T> outcome(String name, Future<T> f) {
+    private static <T> Outcome<T> outcome(String name, Future<T> f, long deadline) {
         try {
-            return new Outcome<>(f.get(), null);
-        } catch (CancellationException e) {
+            return new Outcome<>(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null);
+        } catch (TimeoutException e) {
+            // not cancelled: a read over budget still completes and fills the read caches for the next request
             return new Outcome<>(null, name + "_timeout");
         } catch (ExecutionException e) {
             return new Outcome<>(null, failure(name, e.getCause()));

@@ -86,6 +86,25 @@ public abstract class CandidateStoreContract {
     }
 
     @Test
+    void manyListsReadAtOnceMapEveryKeyToItsListOrNothing() {
+        Map<String, List<Candidate>> lists = new LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) {
+            lists.put("item-" + i, ranked("n" + i + "-", 3));
+        }
+        store.putAll("v1", CandidateKind.SIMILAR, lists);
+        store.putAll("v1", CandidateKind.USER, Map.of("item-1", ranked("other-kind", 1)));
+        List<String> keys = new java.util.ArrayList<>(lists.keySet());
+        keys.add("unknown");
+
+        Map<String, List<Candidate>> read = store.getAll("v1", CandidateKind.SIMILAR, keys);
+
+        assertThat(read).hasSize(151).containsEntry("unknown", List.of());
+        assertThat(read.get("item-1")).extracting(Candidate::itemId).containsExactly("n1-0", "n1-1", "n1-2");
+        assertThat(read.get("item-149")).containsExactlyElementsOf(lists.get("item-149"));
+        assertThat(store.getAll("v2", CandidateKind.SIMILAR, List.of("item-1"))).containsEntry("item-1", List.of());
+    }
+
+    @Test
     void unknownKeyIsEmpty() {
         assertThat(store.get("v1", CandidateKind.USER, "nobody")).isEmpty();
     }
