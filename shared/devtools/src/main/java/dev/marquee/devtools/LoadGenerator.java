@@ -19,7 +19,7 @@ import java.util.function.IntFunction;
  */
 final class LoadGenerator {
     /** What one run measured; latencies in milliseconds. */
-    record Result(String endpoint, int sent, int errors, double seconds, double rps, double p50, double p99, double max) {
+    record Result(String endpoint, int sent, int errors, int degraded, double seconds, double rps, double p50, double p99, double max) {
     }
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -29,12 +29,14 @@ final class LoadGenerator {
 
     /**
      * Sends {@code rate * seconds} GETs at a fixed rate, the i-th to {@code uri.apply(i)}; waits for the last answers.
-     * A request is an error when it is not answered 200 within 5 s.
+     * A request is an error when it is not answered 200 within 5 s; an answer is degraded when its body names a
+     * {@code fallback} (a fast answer that went without a store is not the answer being measured).
      */
     Result run(String endpoint, IntFunction<URI> uri, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
+        AtomicInteger degraded = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(total);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -46,10 +48,12 @@ final class LoadGenerator {
             }
             int n = i;
             HttpRequest request = HttpRequest.newBuilder(uri.apply(i)).timeout(Duration.ofSeconds(5)).GET().build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 latencies[n] = System.nanoTime() - due;
                 if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
+                } else if (response.body().contains("\"fallback\":")) {
+                    degraded.incrementAndGet();
                 }
                 done.countDown();
             });
@@ -60,7 +64,7 @@ final class LoadGenerator {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new Result(endpoint, total, errors.get(), elapsed, total / elapsed, percentile(sorted, 0.50),
+        return new Result(endpoint, total, errors.get(), degraded.get(), elapsed, total / elapsed, percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
 

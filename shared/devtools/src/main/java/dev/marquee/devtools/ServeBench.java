@@ -154,8 +154,8 @@ final class ServeBench {
                     }
                     System.out.printf("Measuring %s: %d s at %d req/s ...%n", e.getKey(), seconds, rps);
                     LoadGenerator.Result r = load.run(e.getKey(), e.getValue(), rps, seconds);
-                    System.out.printf(Locale.ROOT, "  %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.1f req/s, %d errors%n",
-                            r.endpoint(), r.p50(), r.p99(), r.max(), r.rps(), r.errors());
+                    System.out.printf(Locale.ROOT, "  %s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.1f req/s, %d errors, %d degraded%n",
+                            r.endpoint(), r.p50(), r.p99(), r.max(), r.rps(), r.errors(), r.degraded());
                     results.add(r);
                 }
                 print(results, data, embedded, cache, rps, seconds, world.version, users.size(), items.size());
@@ -233,14 +233,17 @@ final class ServeBench {
         System.out.printf(Locale.ROOT, "serve: api JVM on %s, %s; model %s (%d users, %d items with neighbours); response cache %s; %d cores%n",
                 embedded ? "embedded stores" : "DynamoDB Local + Redis 6.2 + S3Mock", data, version, users, items,
                 cache ? "on" : "off", Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-16s %8s %8s %10s %10s %10s %10s %8s%n", "endpoint", "target", "sent", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
+        System.out.printf(Locale.ROOT, "%-16s %8s %8s %10s %10s %10s %10s %8s %9s%n", "endpoint", "target", "sent", "req/s", "p50 ms",
+                "p99 ms", "max ms", "errors", "degraded");
         for (LoadGenerator.Result r : results) {
-            System.out.printf(Locale.ROOT, "%-16s %8d %8d %10.1f %10.2f %10.2f %10.2f %8d%n", r.endpoint(), rps, r.sent(), r.rps(),
-                    r.p50(), r.p99(), r.max(), r.errors());
+            System.out.printf(Locale.ROOT, "%-16s %8d %8d %10.1f %10.2f %10.2f %10.2f %8d %9d%n", r.endpoint(), rps, r.sent(), r.rps(),
+                    r.p50(), r.p99(), r.max(), r.errors(), r.degraded());
         }
+        System.out.println("(degraded: answered 200 with a fallback named, e.g. a store read over its budget)");
         for (LoadGenerator.Result r : results) {
-            System.out.printf(Locale.ROOT, "{\"bench\":\"serve\",\"endpoint\":\"%s\",\"rps\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d}%n",
-                    r.endpoint(), r.rps(), r.p50(), r.p99(), r.errors());
+            System.out.printf(Locale.ROOT,
+                    "{\"bench\":\"serve\",\"endpoint\":\"%s\",\"rps\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"errors\":%d,\"degraded\":%d}%n",
+                    r.endpoint(), r.rps(), r.p50(), r.p99(), r.errors(), r.degraded());
         }
     }
 }
