@@ -87,6 +87,7 @@ public class RealBackends implements QuarkusTestResourceLifecycleManager {
         for (String stage : List.of("context", "generators", "ranker", "catalog")) {
             config.put("marquee.serving.budgets." + stage, "PT1S");
         }
+        config.put("marquee.api.list-read-budget", "PT1S");
         return config;
     }
 

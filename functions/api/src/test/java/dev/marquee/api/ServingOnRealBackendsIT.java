@@ -306,7 +306,8 @@ class ServingOnRealBackendsIT {
         try {
             JsonNode trending = ok("/v1/trending?country=US&limit=3");
 
-            assertThat(trending.get("fallback").asText()).isEqualTo("features_unavailable,bundle_popularity");
+            // Redis's own timeout or the endpoint's read budget, whichever is shorter
+            assertThat(trending.get("fallback").asText()).matches("features_(unavailable|timeout),bundle_popularity");
         } finally {
             RealBackends.redis.resume();
         }
@@ -356,11 +357,13 @@ class ServingOnRealBackendsIT {
         // the funnel names the registry as timed out (its stage budget) or unavailable, whichever the SDK hits first
         assertThat(recommendations.get("fallback").asText()).containsPattern("registry_(timeout|unavailable)").contains("static_popularity");
         assertThat(ids(recommendations)).hasSize(5);
-        assertThat(similarInMemory.get("fallback").asText()).isEqualTo("registry_unavailable");
+        assertThat(similarInMemory.get("fallback").asText()).matches("registry_(timeout|unavailable)");
         assertThat(ids(similarInMemory)).containsExactly("i2", "i3", "i4");
-        assertThat(similarNotInMemory.get("fallback").asText()).isEqualTo("registry_unavailable,candidates_unavailable,content_same_genre");
+        assertThat(similarNotInMemory.get("fallback").asText())
+                .matches("registry_(timeout|unavailable),candidates_(timeout|unavailable),content_same_genre");
         assertThat(ids(similarNotInMemory)).containsExactly("i1", "i2", "i3");
-        assertThat(popular.get("fallback").asText()).isEqualTo("registry_unavailable,candidates_unavailable,static_popularity");
+        assertThat(popular.get("fallback").asText())
+                .matches("registry_(timeout|unavailable),candidates_(timeout|unavailable),static_popularity");
         assertThat(model.get("model_version").asText()).isEqualTo(RealBackends.VERSION);
         assertThat(model.get("fallback").asText()).isEqualTo("registry_unavailable");
         assertThat(ready.getStatusCode()).isEqualTo(503);

@@ -59,7 +59,12 @@ public final class ActiveModel {
     String versionOrNull(Degradation degradation) {
         Lookup lookup = degradation.attempt(this::current, "registry");
         if (lookup == null) {
-            return null;
+            // slower than the read budget (or down before any read): the version last read still serves
+            Read seen = last;
+            if (seen == null) {
+                return null;
+            }
+            lookup = new Lookup(seen.version(), false);
         }
         if (lookup.stale()) {
             degradation.add("registry_unavailable");

@@ -79,6 +79,21 @@ class FunnelBudgetTest {
     }
 
     @Test
+    void aDegradedAnswerThatComesUpShortIsFilledFromTheInMemoryList() {
+        CandidateGenerator down = named("down", () -> {
+            throw new StoreUnavailableException("dynamodb", "throttled", null);
+        });
+        Recommendation one = new Recommendation("i1", 1, dev.marquee.domain.model.Reason.of(dev.marquee.domain.model.ReasonType.NEW_RELEASE), "one");
+        CandidateGenerator single = named("single", () -> List.of(one));
+
+        RecommendationList list = world.funnel(List.of(down, single), shortBudget).recommend(ServingWorld.request("u1", 3));
+
+        assertThat(list.items()).hasSize(3).extracting(Recommendation::itemId).startsWith("i1").doesNotHaveDuplicates();
+        assertThat(list.items().subList(1, 3)).extracting(Recommendation::source).containsOnly(FallbackPopularity.SOURCE);
+        assertThat(list.fallback()).isEqualTo("down_unavailable,static_popularity");
+    }
+
+    @Test
     void aFailingStoreAndABugAreNamedDifferently() {
         CandidateGenerator down = named("down", () -> {
             throw new StoreUnavailableException("redis", "connection refused", null);

@@ -27,8 +27,8 @@ import java.util.concurrent.ExecutorService;
  * The request path of one variant: 1 context (profile, seen set, recent interactions, active version, read
  * concurrently), 2 candidates (the generators concurrently, merged), 3 ranking, 4 re-ranking rules, 5 the answer.
  * Each stage has a budget ({@link FunnelSettings.Budgets}); a store that fails or is slow degrades the answer and is
- * named in {@link RecommendationList#fallback()}, it never fails the request. When nothing is left the in-memory
- * {@link FallbackPopularity} answers.
+ * named in {@link RecommendationList#fallback()}, it never fails the request. When nothing is left, or a degraded
+ * answer comes up short of the limit, the in-memory {@link FallbackPopularity} fills it.
  */
 public final class Funnel {
     static final int RECENT_READ = 50;
@@ -99,11 +99,20 @@ public final class Funnel {
         List<Recommendation> candidates = candidates(context, degraded);
         List<Recommendation> ranked = rank(context, candidates, degraded);
         List<Recommendation> result = reRank(context, ranked, degraded);
-        if (result.isEmpty()) {
+        if (result.isEmpty() || (!degraded.isEmpty() && result.size() < request.limit())) {
+            // nothing left, or something degraded and the answer came up short: the in-memory list fills the rest
             Set<String> excluded = new HashSet<>(context.seen());
             excluded.addAll(request.exclude());
-            result = fallback.recommend(context.country(), excluded, request.filter(), request.limit());
-            degraded.add("static_popularity");
+            result.forEach(r -> excluded.add(r.itemId()));
+            List<Recommendation> fill = fallback.recommend(context.country(), excluded, request.filter(), request.limit() - result.size());
+            if (result.isEmpty() || !fill.isEmpty()) {
+                degraded.add("static_popularity");
+            }
+            if (!fill.isEmpty()) {
+                List<Recommendation> topped = new ArrayList<>(result);
+                topped.addAll(fill);
+                result = List.copyOf(topped);
+            }
         }
         String fallbackName = degraded.isEmpty() ? null : String.join(",", degraded);
         return new RecommendationList(request.userId(), result, context.modelVersion(), settings.variant(), null, fallbackName);
