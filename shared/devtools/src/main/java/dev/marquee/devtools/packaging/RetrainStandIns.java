@@ -20,8 +20,10 @@ import java.util.Map;
  * function, pointed at these servers, with dummy credentials for the default chain.
  */
 final class RetrainStandIns implements StandIns {
-    static final String LAKE = "marquee-local-lake";
-    static final String ROLE = "arn:aws:iam::123456789012:role/marquee-local-training";
+    /** The stage the samples come from: the state-change events name this bucket and the jobs marquee-dev-refresh-*. */
+    static final String LAKE = "marquee-dev-lake-123456789012-us-east-1";
+    static final String JOB_PREFIX = "marquee-dev-";
+    static final String ROLE = "arn:aws:iam::123456789012:role/marquee-dev-training";
     static final String IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/marquee-embedding-refresh:local";
 
     private final SageMakerStub sageMaker;
@@ -72,7 +74,7 @@ final class RetrainStandIns implements StandIns {
         env.put("MARQUEE_RETRAIN_SAGEMAKER_ENDPOINT", sageMaker.endpoint().toString());
         env.put("MARQUEE_RETRAIN_ROLE_ARN", ROLE);
         env.put("MARQUEE_RETRAIN_TRAINING_IMAGE", IMAGE);
-        env.put("MARQUEE_RETRAIN_JOB_PREFIX", "marquee-local-");
+        env.put("MARQUEE_RETRAIN_JOB_PREFIX", JOB_PREFIX);
         // what Lambda puts in the environment for the execution role; the default chain of every client reads them
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
