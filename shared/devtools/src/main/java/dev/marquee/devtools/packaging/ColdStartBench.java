@@ -26,6 +26,7 @@ import java.util.Map;
  * <li>{@code jvm-aot}: the package's own bootstrap, with {@code -XX:AOTMode=on} so a cache that does not load fails the
  * run instead of silently slowing it.</li>
  * </ul>
+ * A function's {@link StandIns} (retrain's AWS on loopback) start once per function and are reset before every run.
  */
 public final class ColdStartBench {
     static final List<String> MODES = List.of("jvm", "jvm-aot");
@@ -61,7 +62,9 @@ public final class ColdStartBench {
 
                             For each function and packaging: milliseconds from process start to the first answered invocation
                             from a Lambda Runtime API stub on 127.0.0.1 (median of N fresh processes, default 5, after one
-                            untimed warm-up run), and the zip's size in MiB. Builds missing packages first (./marquee package).
+                            untimed warm-up run), and the zip's size in MiB. api and ingest run on the embedded backend;
+                            retrain answers a schedule tick against a SageMaker stub, S3Mock and DynamoDB Local, all on
+                            127.0.0.1. Builds missing packages first (./marquee package).
                             Ends with one JSON line per function and mode: {"bench":"coldstart","function":...,"mode":...,
                             "first_response_ms":...,"package_mb":...}""");
                     return 0;
