@@ -16,7 +16,9 @@ import java.time.Duration;
 
 /**
  * The SageMaker client: the region's API endpoint, or {@code marquee.retrain.sagemaker-endpoint}; the Lambda role's
- * credentials (default chain); the region from {@code marquee.aws.region} or the environment.
+ * credentials (default chain); the region from {@code marquee.aws.region} or the environment. Built here because
+ * Quarkus Amazon Services has no SageMaker extension (and the SDK's sagemaker module is not on the Maven Central these
+ * builds reach); it is native-friendly as it is (see AwsClients in shared/runtime).
  */
 @ApplicationScoped
 public class SageMakerWiring {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * Trains the AOT cache of a staged jvm-aot package: runs its bootstrap with {@code -XX:AOTCacheOutput} against a
  * loopback Runtime API stub, sends every sample event of the function a few times (the cache keeps the classes
  * loaded and linked, and the profiles, of what ran), then stops the JVM, which writes {@code app.aot} as it exits.
+ * A function that talks to AWS talks to its {@link StandIns} meanwhile, so its clients' classes are in the cache too.
  */
 final class AotTraining {
     static final int ROUNDS = 3;
@@ -28,9 +30,10 @@ final class AotTraining {
             throw new IllegalStateException("no sample events for " + function.name() + " in " + function.sampleEvents());
         }
         int sent = 0;
-        try (LambdaRuntimeApiStub runtimeApi = LambdaRuntimeApiStub.start();
+        try (StandIns standIns = StandIns.start(function, scratch);
+             LambdaRuntimeApiStub runtimeApi = LambdaRuntimeApiStub.start();
              FunctionProcess fn = FunctionProcess.start(List.of("./bootstrap"), root, runtimeApi, function.name(), scratch,
-                     Map.of("MARQUEE_AOT_OPTIONS", "-XX:AOTCacheOutput=" + BootstrapScript.AOT_CACHE))) {
+                     env(standIns))) {
             for (int round = 0; round < ROUNDS; round++) {
                 for (Path sample : samples) {
                     try {
@@ -54,5 +57,11 @@ final class AotTraining {
             throw new UncheckedIOException(e);
         }
         return sent;
+    }
+
+    private static Map<String, String> env(StandIns standIns) {
+        Map<String, String> env = new HashMap<>(standIns.env());
+        env.put("MARQUEE_AOT_OPTIONS", "-XX:AOTCacheOutput=" + BootstrapScript.AOT_CACHE);
+        return env;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.Map;
  * <li>{@code jvm-aot}: the package's own bootstrap, with {@code -XX:AOTMode=on} so a cache that does not load fails the
  * run instead of silently slowing it.</li>
  * </ul>
+ * A function's {@link StandIns} (retrain's AWS on loopback) start once per function and are reset before every run.
  */
 public final class ColdStartBench {
     static final List<String> MODES = List.of("jvm", "jvm-aot");
@@ -56,11 +58,13 @@ public final class ColdStartBench {
                 case "--mode" -> modes = Arrays.asList(args[++i].split(","));
                 case "-h", "--help" -> {
                     System.out.println("""
-                            Usage: ./marquee bench coldstart [--runs N] [--function api,ingest] [--mode jvm,jvm-aot]
+                            Usage: ./marquee bench coldstart [--runs N] [--function api,ingest,retrain] [--mode jvm,jvm-aot]
 
                             For each function and packaging: milliseconds from process start to the first answered invocation
                             from a Lambda Runtime API stub on 127.0.0.1 (median of N fresh processes, default 5, after one
-                            untimed warm-up run), and the zip's size in MiB. Builds missing packages first (./marquee package).
+                            untimed warm-up run), and the zip's size in MiB. api and ingest run on the embedded backend;
+                            retrain answers a schedule tick against a SageMaker stub, S3Mock and DynamoDB Local, all on
+                            127.0.0.1. Builds missing packages first (./marquee package).
                             Ends with one JSON line per function and mode: {"bench":"coldstart","function":...,"mode":...,
                             "first_response_ms":...,"package_mb":...}""");
                     return 0;
@@ -77,36 +81,58 @@ public final class ColdStartBench {
         }
         Path repo = Path.of("").toAbsolutePath();
         Path work = repo.resolve("shared/devtools/target/coldstart");
+        for (String f : functions) {
+            for (String mode : modes) {
+                Path zip = zip(LambdaFunction.of(repo, f), mode);
+                if (!Files.isRegularFile(zip)) {
+                    System.err.println(zip + " is missing: run ./marquee package --mode " + mode + " --function " + f);
+                    return 1;
+                }
+            }
+        }
         List<Result> results = new ArrayList<>();
         for (String f : functions) {
             LambdaFunction function = LambdaFunction.of(repo, f);
             String event = Files.readString(function.benchEvent());
-            for (String mode : modes) {
-                Path zip = mode.equals("jvm") ? function.jvmZip() : function.jvmAotZip();
-                if (!Files.isRegularFile(zip)) {
-                    System.err.println(zip + " is missing: run ./marquee package --mode " + mode);
-                    return 1;
-                }
-                Path dir = work.resolve(f + "-" + mode);
-                JvmAotPackager.deleteTree(dir);
-                Files.createDirectories(dir);
-                JvmAotPackager.run(dir, List.of("unzip", "-q", zip.toString()));
-                List<Double> wall = new ArrayList<>();
-                List<Double> cpu = new ArrayList<>();
-                for (int r = 0; r <= runs; r++) {
-                    Run t = firstResponse(function, mode, dir, work, event);
-                    if (r > 0) {
-                        wall.add(t.wallMs());
-                        cpu.add(t.cpuMs());
-                    }
-                    System.out.printf(Locale.ROOT, "  %-7s %-8s %s %5.0f ms (%4.0f ms CPU)%n", f, mode, r == 0 ? "warm-up" : "run " + r + "  ",
-                            t.wallMs(), t.cpuMs());
-                }
-                List<Double> sorted = wall.stream().sorted().toList();
-                results.add(new Result(f, mode, median(sorted), sorted.getFirst(), sorted.getLast(), median(cpu.stream().sorted().toList()),
-                        JvmAotPackager.mib(Files.size(zip))));
+            try (StandIns standIns = StandIns.start(function, work.resolve("scratch"))) {
+                results.addAll(bench(function, modes, runs, work, event, standIns));
             }
         }
+        print(results, runs);
+        return 0;
+    }
+
+    /** Every mode of one function, its stand-ins (if any) shared by all runs: started once, reset before each run. */
+    private static List<Result> bench(LambdaFunction function, List<String> modes, int runs, Path work, String event, StandIns standIns)
+            throws IOException {
+        String f = function.name();
+        List<Result> results = new ArrayList<>();
+        for (String mode : modes) {
+            Path zip = zip(function, mode);
+            Path dir = work.resolve(f + "-" + mode);
+            JvmAotPackager.deleteTree(dir);
+            Files.createDirectories(dir);
+            JvmAotPackager.run(dir, List.of("unzip", "-q", zip.toString()));
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            for (int r = 0; r <= runs; r++) {
+                standIns.reset();
+                Run t = firstResponse(function, mode, dir, work, event, standIns);
+                if (r > 0) {
+                    wall.add(t.wallMs());
+                    cpu.add(t.cpuMs());
+                }
+                System.out.printf(Locale.ROOT, "  %-7s %-8s %s %5.0f ms (%4.0f ms CPU)%n", f, mode, r == 0 ? "warm-up" : "run " + r + "  ",
+                        t.wallMs(), t.cpuMs());
+            }
+            List<Double> sorted = wall.stream().sorted().toList();
+            results.add(new Result(f, mode, median(sorted), sorted.getFirst(), sorted.getLast(), median(cpu.stream().sorted().toList()),
+                    JvmAotPackager.mib(Files.size(zip))));
+        }
+        return results;
+    }
+
+    private static void print(List<Result> results, int runs) {
         System.out.println();
         System.out.println("Cold start on this machine (" + Runtime.getRuntime().availableProcessors() + " cores, load average "
                 + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())
@@ -118,7 +144,10 @@ public final class ColdStartBench {
                     r.cpuMedianMs(), r.packageMib());
         }
         results.forEach(r -> System.out.println(r.json()));
-        return 0;
+    }
+
+    private static Path zip(LambdaFunction function, String mode) {
+        return mode.equals("jvm") ? function.jvmZip() : function.jvmAotZip();
     }
 
     static double median(List<Double> sorted) {
@@ -126,9 +155,11 @@ public final class ColdStartBench {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static Run firstResponse(LambdaFunction function, String mode, Path dir, Path work, String event) {
+    private static Run firstResponse(LambdaFunction function, String mode, Path dir, Path work, String event, StandIns standIns) {
+        Map<String, String> env = new HashMap<>(standIns.env());
+        env.putAll(env(mode));
         try (LambdaRuntimeApiStub runtimeApi = LambdaRuntimeApiStub.start();
-             FunctionProcess fn = FunctionProcess.start(command(mode, dir), dir, runtimeApi, function.name(), work.resolve("scratch"), env(mode))) {
+             FunctionProcess fn = FunctionProcess.start(command(mode, dir), dir, runtimeApi, function.name(), work.resolve("scratch"), env)) {
             try {
                 runtimeApi.invoke(event, Duration.ofSeconds(60));
             } catch (RuntimeException e) {

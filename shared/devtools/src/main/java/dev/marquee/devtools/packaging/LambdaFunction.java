@@ -11,14 +11,14 @@ import java.util.stream.Stream;
  * A function module's Lambda build output (Quarkus legacy jar + lib/, and the function.zip Quarkus makes for the
  * managed java25 runtime) and the sample events that exercise it.
  *
- * @param name         api or ingest
+ * @param name         api, ingest or retrain
  * @param target       functions/&lt;name&gt;/target
  * @param sampleEvents folders of events-samples/ that this function takes, the first one's first file is the bench event
  */
 public record LambdaFunction(String name, Path target, List<Path> sampleEvents, Path benchEvent) {
     /** Quarkus's handler for the managed runtime; the runtime interface client calls the same one. */
     public static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
-    public static final List<String> PACKAGED = List.of("api", "ingest");
+    public static final List<String> PACKAGED = List.of("api", "ingest", "retrain");
 
     public static LambdaFunction of(Path repo, String name) {
         Path samples = repo.resolve("events-samples");
@@ -27,6 +27,9 @@ public record LambdaFunction(String name, Path target, List<Path> sampleEvents, 
                     List.of(samples.resolve("apigateway")), samples.resolve("apigateway/get-recommendations.json"));
             case "ingest" -> new LambdaFunction(name, repo.resolve("functions/ingest/target"),
                     List.of(samples.resolve("sqs"), samples.resolve("kinesis")), samples.resolve("sqs/valid-batch.json"));
+            // the tick's path (S3 list, CreateTrainingJob) is what the schedule runs every day, cold
+            case "retrain" -> new LambdaFunction(name, repo.resolve("functions/retrain/target"),
+                    List.of(samples.resolve("eventbridge")), samples.resolve("eventbridge/scheduled-tick.json"));
             default -> throw new IllegalArgumentException("no Lambda package for function '" + name + "' (packaged: " + PACKAGED + ")");
         };
     }

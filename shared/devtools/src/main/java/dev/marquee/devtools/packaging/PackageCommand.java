@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code package jvm-aot [--function api,ingest]}: the jvm-aot zips, built from the functions' Lambda builds. */
+/** {@code package jvm-aot [--function api,ingest,retrain]}: the jvm-aot zips, built from the functions' Lambda builds. */
 public final class PackageCommand {
     private PackageCommand() {
     }
@@ -15,7 +15,7 @@ public final class PackageCommand {
             switch (args[i]) {
                 case "--function" -> functions = Arrays.asList(args[++i].split(","));
                 default -> {
-                    System.err.println("usage: package jvm-aot [--function api,ingest]");
+                    System.err.println("usage: package jvm-aot [--function api,ingest,retrain]");
                     return 2;
                 }
             }

@@ -15,6 +15,7 @@ class LambdaFunctionTest {
         // infra-cdk's FunctionCode.defaultZip: functions/<f>/target/jvm-aot/function.zip and functions/<f>/target/function.zip
         assertThat(LambdaFunction.of(REPO, "api").jvmAotZip()).isEqualTo(Path.of("/repo/functions/api/target/jvm-aot/function.zip"));
         assertThat(LambdaFunction.of(REPO, "ingest").jvmZip()).isEqualTo(Path.of("/repo/functions/ingest/target/function.zip"));
+        assertThat(LambdaFunction.of(REPO, "retrain").jvmAotZip()).isEqualTo(Path.of("/repo/functions/retrain/target/jvm-aot/function.zip"));
     }
 
     @Test
@@ -23,11 +24,13 @@ class LambdaFunctionTest {
         assertThat(LambdaFunction.of(REPO, "ingest").sampleEvents())
                 .containsExactly(Path.of("/repo/events-samples/sqs"), Path.of("/repo/events-samples/kinesis"));
         assertThat(LambdaFunction.of(REPO, "ingest").benchEvent()).isEqualTo(Path.of("/repo/events-samples/sqs/valid-batch.json"));
+        assertThat(LambdaFunction.of(REPO, "retrain").sampleEvents()).containsExactly(Path.of("/repo/events-samples/eventbridge"));
+        assertThat(LambdaFunction.of(REPO, "retrain").benchEvent()).isEqualTo(Path.of("/repo/events-samples/eventbridge/scheduled-tick.json"));
     }
 
     @Test
     void aFunctionWithoutALambdaPackageIsNamedInTheError() {
         assertThatThrownBy(() -> LambdaFunction.of(REPO, "embedding-refresh"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("embedding-refresh").hasMessageContaining("[api, ingest]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("embedding-refresh").hasMessageContaining("[api, ingest, retrain]");
     }
 }

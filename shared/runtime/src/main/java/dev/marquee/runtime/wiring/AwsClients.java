@@ -19,9 +19,24 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Duration;
 
 /**
- * SDK clients the Quarkus Amazon Services extensions cannot provide here (their S3 and SQS deployment artifacts
- * do not resolve): built once per container, injected, closed on shutdown. DynamoDB comes from its extension.
- * Beans are created lazily, so the embedded backend never builds one.
+ * SDK clients the Quarkus Amazon Services extensions cannot provide here: built once per container, injected, closed
+ * on shutdown. DynamoDB comes from its extension (quarkus.dynamodb.*). Beans are created lazily, so the embedded
+ * backend never builds one.
+ *
+ * <p>Why not {@code quarkus-amazon-s3} / {@code quarkus-amazon-sqs}: the extensions of one Amazon Services release
+ * must share its {@code quarkus-amazon-common}, and on the Maven Central these builds reach, release 3.16.0 (the one
+ * built for Quarkus 3.34, which DynamoDB uses) has no {@code quarkus-amazon-s3-deployment} and no
+ * {@code quarkus-amazon-sqs} at all; the releases that have S3's (3.15.1, for Quarkus 3.32; 3.19.0, which has no
+ * DynamoDB) would move DynamoDB off its release, and SQS stops at 3.14.1. Switch both to their extensions, with
+ * {@code quarkus.s3.*} / {@code quarkus.sqs.*} set from the marquee.aws.* keys, once 3.16's artifacts resolve.
+ *
+ * <p>Native: these clients need no Quarkus registration. The SDK ships its own native-image metadata (sdk-core's
+ * interceptor resources and {@code --enable-url-protocols=https}, url-connection-client's and aws-core's reflection
+ * entries), and the HTTP client is given explicitly, so no {@code ServiceLoader} lookup of an implementation happens;
+ * the Lambda's credentials and region come from environment variables, which the default chains read without
+ * reflection. Kinesis and SageMaker (retrain's {@code SageMakerWiring}) have no SDK module on that Maven Central, hence
+ * no extension either: they go through {@code SignedJsonClient}, which is the SDK's signer, url-connection client and
+ * Jackson's tree model, all native-friendly.
  */
 @ApplicationScoped
 public class AwsClients {
