@@ -1,0 +1,37 @@
+package dev.marquee.domain.training;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UserRecencyTest {
+
+    @Test
+    void eachInteractionHalvesPerHalfLifeOfTheSameUsersLaterOnes() {
+        List<HeldOut.Interaction> in = List.of(
+                new HeldOut.Interaction(0, 7, 2, 300),
+                new HeldOut.Interaction(1, 8, 1, 100),
+                new HeldOut.Interaction(0, 8, 1, 100),
+                new HeldOut.Interaction(0, 9, 1, 200));
+
+        List<HeldOut.Interaction> out = new UserRecency(1).apply(in);
+
+        // user 0: the latest keeps its weight, the one before halves, the first quarters; user 1's only one is latest
+        assertThat(out).extracting(HeldOut.Interaction::weight).containsExactly(2.0, 1.0, 0.25, 0.5);
+        assertThat(out).extracting(HeldOut.Interaction::item).containsExactly(7, 8, 8, 9);
+    }
+
+    @Test
+    void aLongHalfLifeBarelyDecays() {
+        List<HeldOut.Interaction> in = List.of(new HeldOut.Interaction(0, 1, 1, 1), new HeldOut.Interaction(0, 2, 1, 2));
+        assertThat(new UserRecency(1000).apply(in).getFirst().weight()).isGreaterThan(0.999);
+    }
+
+    @Test
+    void aNonPositiveHalfLifeIsRefused() {
+        assertThatThrownBy(() -> new UserRecency(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
