@@ -8,6 +8,9 @@ import java.util.stream.IntStream;
  * no neighbours and is nobody's neighbour.
  */
 public final class SimilarItems {
+    /** TUNING */
+    public static final double DEFAULT_FACTOR_SHARE = 1.0;
+
     private SimilarItems() {
     }
 

@@ -13,6 +13,13 @@ import java.util.List;
  * not faded out as a whole.
  */
 public final class UserRecency {
+    /** TUNING */
+    public static final double DEFAULT_HALF_LIFE = 10;
+    /**
+     * The smallest factor: a heavy user's oldest pairs keep a tiny positive weight (confidence about 1, a plain
+     * observed preference) instead of underflowing to 0, which would drop the pair as if never played.
+     */
+    static final double FLOOR = 1e-6;
     private final double halfLife;
 
     /** @param halfLife in interactions of the same user; positive */
@@ -42,7 +49,7 @@ public final class UserRecency {
             int later = 0;
             int n = end - 1;
             for (; n >= 0 && in.get(order[n]).user() == user; n--) {
-                factor[order[n]] = Math.pow(2, -later / halfLife);
+                factor[order[n]] = Math.max(FLOOR, Math.pow(2, -later / halfLife));
                 later++;
             }
             end = n + 1;

@@ -31,6 +31,17 @@ class UserRecencyTest {
     }
 
     @Test
+    void aHeavyUsersOldestPairsKeepATinyPositiveWeightRatherThanVanishing() {
+        List<HeldOut.Interaction> in = new java.util.ArrayList<>();
+        for (int n = 0; n < 3000; n++) {
+            in.add(new HeldOut.Interaction(0, n, 1, n));
+        }
+        List<HeldOut.Interaction> out = new UserRecency(2).apply(in);
+        assertThat(out.getFirst().weight()).isEqualTo(UserRecency.FLOOR);
+        assertThat((float) out.getFirst().weight()).isPositive();
+    }
+
+    @Test
     void aNonPositiveHalfLifeIsRefused() {
         assertThatThrownBy(() -> new UserRecency(0)).isInstanceOf(IllegalArgumentException.class);
     }
