@@ -14,6 +14,7 @@ import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.UserRecency;
+import dev.marquee.domain.training.WindowedCooccurrenceSimilarItems;
 import dev.marquee.domain.training.datasets.RatingsDataset;
 
 import java.nio.file.Files;
@@ -67,6 +68,7 @@ final class TrainBench {
         double recency = 0;
         boolean validation = false;
         double coocShrink = 10;
+        int coocWindow = 10;
         double blendWeight = 0.5;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -83,6 +85,7 @@ final class TrainBench {
                     case "--recency-half-life" -> recency = Double.parseDouble(args[++i]);
                     case "--validation" -> validation = true;
                     case "--cooc-shrink" -> coocShrink = Double.parseDouble(args[++i]);
+                    case "--cooc-window" -> coocWindow = Integer.parseInt(args[++i]);
                     case "--blend-weight" -> blendWeight = Double.parseDouble(args[++i]);
                     case "--no-peers" -> peers = false;
                     case "--compare-kernels" -> compareKernels = true;
@@ -169,8 +172,7 @@ final class TrainBench {
             print(r.model, data.name(), r.fitSeconds, r.metrics);
         }
         summary(rows);
-        similarItems(data.users(), interactions, split, rows.getFirst().factors, new CooccurrenceSimilarItems(coocShrink),
-                new BlendedSimilarItems(blendWeight));
+        similarItems(data, interactions, split, rows.getFirst().factors, coocShrink, coocWindow, new BlendedSimilarItems(blendWeight));
         if (ranker) {
             RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
         }
@@ -213,20 +215,28 @@ final class TrainBench {
         }
     }
 
-    /** Item-to-item lists from our factors, from co-occurrence and blended, on the same split. */
-    private static void similarItems(int users, List<HeldOut.Interaction> interactions, HeldOut split, Factors f,
-                                     CooccurrenceSimilarItems cooc, BlendedSimilarItems blend) {
+    /** Item-to-item lists from our factors, from co-occurrence (whole histories and windows) and blended, on the same split. */
+    private static void similarItems(RatingsDataset data, List<HeldOut.Interaction> interactions, HeldOut split, Factors f,
+                                     double shrink, int window, BlendedSimilarItems blend) {
         int depth = 50;
+        int[] test = split.testItem();
         Ranked[] byFactors = SimilarItems.compute(f, depth);
-        Ranked[] byCooc = cooc.compute(split.train(), depth);
-        Ranked[] blended = blend.blend(byFactors, byCooc, depth);
-        int[] anchor = HeldOut.lastTrainedItems(users, interactions, split.testItem());
+        Ranked[] byHistory = new CooccurrenceSimilarItems(shrink).compute(split.train(), depth);
+        Ranked[] byWindow = new WindowedCooccurrenceSimilarItems(window, shrink)
+                .compute(data.items(), HeldOut.withoutHeldOut(interactions, test), depth);
+        int[] anchor = HeldOut.lastTrainedItems(data.users(), interactions, test);
         System.out.println("similar items (item-to-item: the held-out item in the top 10 of the last training item's list):");
-        for (var e : List.of(Map.entry("factors", byFactors), Map.entry("co-occurrence", byCooc), Map.entry("blend", blended))) {
-            Map<String, Double> m = ItemToItemMetrics.evaluate(e.getValue(), anchor, split.testItem());
-            System.out.printf(Locale.ROOT, "  %-13s i2i hr@10 %.4f  i2i ndcg@10 %.4f  (%d users)%n", e.getKey(),
+        Map<String, Ranked[]> lists = new java.util.LinkedHashMap<>();
+        lists.put("factors", byFactors);
+        lists.put("co-occurrence", byHistory);
+        lists.put("co-occurrence window " + window, byWindow);
+        lists.put("blend factors + co-occurrence", blend.blend(byFactors, byHistory, depth));
+        lists.put("blend factors + window", blend.blend(byFactors, byWindow, depth));
+        lists.forEach((name, list) -> {
+            Map<String, Double> m = ItemToItemMetrics.evaluate(list, anchor, test);
+            System.out.printf(Locale.ROOT, "  %-32s i2i hr@10 %.4f  i2i ndcg@10 %.4f  (%d users)%n", name,
                     m.get("i2i_hr@10"), m.get("i2i_ndcg@10"), m.get("i2i_users").intValue());
-        }
+        });
     }
 
     private static void summary(List<Row> rows) {
