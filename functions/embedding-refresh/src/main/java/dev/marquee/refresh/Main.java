@@ -40,7 +40,7 @@ public final class Main {
               --from T --to T        explicit range [from, to): 2026-11-01 or 2026-11-01T00:00:00Z (--to default: now)
               --factors K            latent factors (default 128)
               --iterations N         ALS iterations (default 15)
-              --alpha A              confidence scale, 1 + alpha * weight (default 5)
+              --alpha A              confidence scale, 1 + alpha * weight (default 10)
               --regularization R     L2 regularisation (default 0.1, weighted: times each row's number of pairs)
               --weighted-regularization true|false   weighted lambda (default true) or one lambda for every row
               --cg-steps N           conjugate-gradient steps per solve (default 3)

@@ -29,8 +29,8 @@ import dev.marquee.domain.training.Ranked;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.SimilarItems;
 import dev.marquee.domain.training.BlendedSimilarItems;
-import dev.marquee.domain.training.CooccurrenceSimilarItems;
 import dev.marquee.domain.training.UserRecency;
+import dev.marquee.domain.training.WindowedCooccurrenceSimilarItems;
 import dev.marquee.domain.training.TrainingData;
 import dev.marquee.domain.training.UserCandidates;
 import dev.marquee.domain.model.InteractionEvent;
@@ -235,7 +235,7 @@ public final class RefreshJob {
                         + "%d threads, %s kernels%n", hp0.factors(), hp0.iterations(), hp0.regularization(),
                 hp0.weightedRegularization() ? "weighted" : "plain", hp0.alpha(),
                 hp0.cgSteps(), hp0.seed(), hp0.threads(), Kernels.best().name());
-        out.printf(Locale.ROOT, "inputs: per-user recency half-life %s; similar items: factors %.0f%%, co-occurrence %.0f%%%n",
+        out.printf(Locale.ROOT, "inputs: per-user recency half-life %s; similar items: factors %.0f%%, windowed co-occurrence %.0f%%%n",
                 o.recencyHalfLife() > 0 ? o.recencyHalfLife() + " interactions" : "off", 100 * o.similarFactorShare(),
                 100 * (1 - o.similarFactorShare()));
         out.println("evaluating on a leave-last-out split (each user's latest item held out)");
@@ -255,7 +255,7 @@ public final class RefreshJob {
         double fullSeconds = seconds(tFull);
         long tLists = System.nanoTime();
         Ranked[] userTop = UserCandidates.compute(factors, all, o.candidates());
-        Ranked[] similarTop = similarItems(factors, all, o);
+        Ranked[] similarTop = similarItems(factors, data, o);
         out.printf(Locale.ROOT, "  candidates and similar items in %.1fs%n", seconds(tLists));
 
         Map<String, List<Candidate>> users = lists(userTop, data.userIds(), data.itemIds(), USER_SOURCE);
@@ -361,13 +361,14 @@ public final class RefreshJob {
         return new Result(version, ialsMetrics, popMetrics, data.users(), data.items(), all.nonZeros(), sizes, total);
     }
 
-    /** Factor neighbours, blended with co-occurrence unless the factors' share is all. */
-    private static Ranked[] similarItems(Factors factors, InteractionMatrix all, Options o) {
+    /** Factor neighbours, blended with windowed co-occurrence unless the factors' share is all. */
+    private static Ranked[] similarItems(Factors factors, TrainingData data, Options o) {
         Ranked[] byFactors = SimilarItems.compute(factors, o.similar());
         if (o.similarFactorShare() >= 1) {
             return byFactors;
         }
-        Ranked[] byCooc = new CooccurrenceSimilarItems(CooccurrenceSimilarItems.DEFAULT_SHRINK).compute(all, o.similar());
+        Ranked[] byCooc = new WindowedCooccurrenceSimilarItems(WindowedCooccurrenceSimilarItems.DEFAULT_WINDOW,
+                WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK).compute(data.items(), data.interactions(), o.similar());
         return new BlendedSimilarItems(o.similarFactorShare()).blend(byFactors, byCooc, o.similar());
     }
 

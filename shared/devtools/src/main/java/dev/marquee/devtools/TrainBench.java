@@ -36,9 +36,9 @@ final class TrainBench {
     }
 
     static final String USAGE = """
-            Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 5] [--regularization 0.1]
+            Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 10] [--regularization 0.1]
                                          [--plain-regularization] [--cg-steps 3] [--seed 42] [--threads N]
-                                         [--recency-half-life 0] [--validation] [--cooc-shrink 10] [--blend-weight 0.5]
+                                         [--recency-half-life 3] [--validation] [--cooc-shrink 10] [--cooc-window 5] [--blend-weight 0.1]
                                          [--no-peers] [--compare-kernels] [--no-ranker | --ranker-only]
 
             PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
@@ -52,11 +52,12 @@ final class TrainBench {
             The ials+ranker line (XGBoost ranker over our candidates) runs in its own JVM when Spark is on the classpath
             (their libraries clash): --no-ranker leaves it out, --ranker-only prints only it (the launcher does both).
             --recency-half-life H: each training interaction weighs 2^(-n/H), n the user's later interactions (0: off;
-            every model gets the same weights). --validation: tune on a split of the training part only (each user's
+            Spark gets the same weights, popularity counts users). --validation: tune on a split of the training part only (each user's
             held-out test item dropped, the last remaining item held out instead); implies --no-ranker.
             Similar items are scored item-to-item (the held-out item in the top 10 of the user's last training item's
-            list) for the factor neighbours, co-occurrence (shrunk cosine, --cooc-shrink) and their rank blend
-            (--blend-weight: the factors' share).""";
+            list) for the factor neighbours, co-occurrence (shrunk cosine, --cooc-shrink) over whole histories and
+            within --cooc-window positions, and their rank blends (--blend-weight: the factors' share; the window blend
+            is what ./marquee train writes).""";
 
     static int run(String[] args) {
         Path dataset = null;
@@ -65,11 +66,11 @@ final class TrainBench {
         boolean compareKernels = false;
         boolean ranker = true;
         boolean rankerOnly = false;
-        double recency = 0;
+        double recency = UserRecency.DEFAULT_HALF_LIFE;
         boolean validation = false;
-        double coocShrink = 10;
-        int coocWindow = 10;
-        double blendWeight = 0.5;
+        double coocShrink = WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK;
+        int coocWindow = WindowedCooccurrenceSimilarItems.DEFAULT_WINDOW;
+        double blendWeight = SimilarItems.DEFAULT_FACTOR_SHARE;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {

@@ -10,8 +10,6 @@ import java.util.stream.IntStream;
  * titles bought together). Cost: sum over users of their item count squared, parallel over items.
  */
 public final class CooccurrenceSimilarItems {
-    /** TUNING */
-    public static final double DEFAULT_SHRINK = 10;
     private final double shrink;
 
     public CooccurrenceSimilarItems(double shrink) {

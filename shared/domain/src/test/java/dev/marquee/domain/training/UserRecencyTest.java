@@ -42,6 +42,19 @@ class UserRecencyTest {
     }
 
     @Test
+    void onASplitOnlyTheTrainingPartIsWeightedSoTheHeldOutItemIsNoLaterInteraction() {
+        List<HeldOut.Interaction> in = List.of(
+                new HeldOut.Interaction(0, 0, 1, 1), new HeldOut.Interaction(0, 1, 1, 2), new HeldOut.Interaction(0, 2, 1, 3));
+
+        HeldOut split = HeldOut.leaveLastOut(1, 3, in, new UserRecency(1)::apply);
+
+        assertThat(split.testItem()).containsExactly(2);
+        List<Float> weights = new java.util.ArrayList<>();
+        split.train().forEachPair((u, i, w) -> weights.add(w));
+        assertThat(weights).containsExactly(0.5f, 1f);
+    }
+
+    @Test
     void aNonPositiveHalfLifeIsRefused() {
         assertThatThrownBy(() -> new UserRecency(0)).isInstanceOf(IllegalArgumentException.class);
     }
