@@ -116,6 +116,10 @@ final class TrainBench {
         }
         RatingsDataset data = RatingsDataset.read(dataset);
         List<HeldOut.Interaction> interactions = data.interactions();
+        if (validation && rankerOnly) {
+            System.out.println("(no ials+ranker line on the validation split)");
+            return 0;
+        }
         if (validation) {
             interactions = HeldOut.withoutHeldOut(interactions, HeldOut.lastItems(data.users(), interactions));
             ranker = false;
