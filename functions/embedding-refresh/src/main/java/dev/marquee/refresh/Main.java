@@ -47,7 +47,7 @@ public final class Main {
               --seed S               random seed of the initial factors (default 42)
               --threads N            training threads (default: all cores)
               --half-life-days D     time decay of event weights (default: none)
-              --recency-half-life N  per-user recency: an event weighs 2^(-n/N), n the user's later events (default RECENCY; 0: off)
+              --recency-half-life N  per-user recency: a pair weighs 2^(-n/N), n the items the user played later (default RECENCY; 0: off)
               --candidates N         per-user candidates (default 500)
               --similar N            neighbours per item, from the factors and from the catalog metadata (default 50)
               --similar-factor-share S   the factor neighbours' share of the similar lists, the rest co-occurrence (default SHARE)

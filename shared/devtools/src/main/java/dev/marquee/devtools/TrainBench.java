@@ -51,7 +51,7 @@ final class TrainBench {
             --no-peers skips Spark; --compare-kernels also fits iALS with the plain loops and prints both timings.
             The ials+ranker line (XGBoost ranker over our candidates) runs in its own JVM when Spark is on the classpath
             (their libraries clash): --no-ranker leaves it out, --ranker-only prints only it (the launcher does both).
-            --recency-half-life H: each training interaction weighs 2^(-n/H), n the user's later interactions (0: off;
+            --recency-half-life H: each training pair weighs 2^(-n/H), n the items the user played later (0: off;
             Spark gets the same weights, popularity counts users). --validation: tune on a split of the training part only (each user's
             held-out test item dropped, the last remaining item held out instead); implies --no-ranker.
             Similar items are scored item-to-item (the held-out item in the top 10 of the user's last training item's

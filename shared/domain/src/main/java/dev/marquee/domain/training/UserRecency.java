@@ -2,15 +2,18 @@ package dev.marquee.domain.training;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Per-user recency weighting of the inputs: an interaction's weight is multiplied by {@code 2^(-n / halfLife)}, n
- * the number of the same user's interactions after it (0 for the latest). What a user did last says most about what
- * they do next, and counting positions rather than days treats a user who watched ten films in an evening like one who
- * watched them over a year. The decayed pair keeps its preference (confidence 1 + alpha w stays above 1), it only
- * weighs less. Unlike the lake-wide {@code halfLife} of {@link TrainingData}, a user who was last active long ago is
- * not faded out as a whole.
+ * Per-user recency weighting of the inputs: each (user, item) pair's summed weight is multiplied by
+ * {@code 2^(-n / halfLife)}, n the number of items the same user played (positive sum) later than this pair's latest
+ * event (0 for the latest). What a user did last says most about what they do next, and counting positions rather
+ * than days treats a user who watched ten films in an evening like one who watched them over a year. Pairs are summed
+ * before they are decayed, so a pair's sign, and with it whether training keeps it as seen, is what it was without
+ * recency. The decayed pair keeps its preference (confidence 1 + alpha w stays above 1), it only weighs less. Unlike
+ * the lake-wide {@code halfLife} of {@link TrainingData}, a user who was last active long ago is not faded out.
  */
 public final class UserRecency {
     /**
@@ -39,30 +42,43 @@ public final class UserRecency {
         return halfLife;
     }
 
-    /** The interactions re-weighted, in their given order; ties in time ordered by item, as {@link HeldOut} does. */
+    /** One interaction per (user, item) pair, in order of the pairs' first appearance, at the pair's latest time. */
     public List<HeldOut.Interaction> apply(List<HeldOut.Interaction> in) {
-        Integer[] order = new Integer[in.size()];
+        Map<Long, Integer> index = new HashMap<>();
+        List<HeldOut.Interaction> pairs = new ArrayList<>();
+        for (HeldOut.Interaction i : in) {
+            long key = ((long) i.user() << 32) | (i.item() & 0xffffffffL);
+            Integer at = index.putIfAbsent(key, pairs.size());
+            if (at == null) {
+                pairs.add(i);
+            } else {
+                HeldOut.Interaction p = pairs.get(at);
+                pairs.set(at, new HeldOut.Interaction(p.user(), p.item(), p.weight() + i.weight(),
+                        Math.max(p.timeMillis(), i.timeMillis())));
+            }
+        }
+        Integer[] order = new Integer[pairs.size()];
         for (int n = 0; n < order.length; n++) {
             order[n] = n;
         }
-        Comparator<Integer> byUserThenTime = Comparator.<Integer>comparingInt(n -> in.get(n).user())
-                .thenComparingLong(n -> in.get(n).timeMillis()).thenComparingInt(n -> in.get(n).item());
+        Comparator<Integer> byUserThenTime = Comparator.<Integer>comparingInt(n -> pairs.get(n).user())
+                .thenComparingLong(n -> pairs.get(n).timeMillis()).thenComparingInt(n -> pairs.get(n).item());
         java.util.Arrays.sort(order, byUserThenTime);
-        double[] factor = new double[in.size()];
+        double[] factor = new double[pairs.size()];
         for (int end = order.length; end > 0; ) {
-            int user = in.get(order[end - 1]).user();
+            int user = pairs.get(order[end - 1]).user();
             int later = 0;
             int n = end - 1;
-            for (; n >= 0 && in.get(order[n]).user() == user; n--) {
+            for (; n >= 0 && pairs.get(order[n]).user() == user; n--) {
                 factor[order[n]] = Math.max(FLOOR, Math.pow(2, -later / halfLife));
-                later++;
+                later += pairs.get(order[n]).weight() > 0 ? 1 : 0;
             }
             end = n + 1;
         }
-        List<HeldOut.Interaction> out = new ArrayList<>(in.size());
-        for (int n = 0; n < in.size(); n++) {
-            HeldOut.Interaction i = in.get(n);
-            out.add(new HeldOut.Interaction(i.user(), i.item(), i.weight() * factor[n], i.timeMillis()));
+        List<HeldOut.Interaction> out = new ArrayList<>(pairs.size());
+        for (int n = 0; n < pairs.size(); n++) {
+            HeldOut.Interaction p = pairs.get(n);
+            out.add(new HeldOut.Interaction(p.user(), p.item(), p.weight() * factor[n], p.timeMillis()));
         }
         return out;
     }

@@ -25,6 +25,22 @@ class UserRecencyTest {
     }
 
     @Test
+    void eventsOfOnePairAreSummedBeforeDecayingSoAPairKeepsItsSign() {
+        // item 5: played long ago (+3), disliked later (-1): net +2, a seen item, whatever the decay
+        List<HeldOut.Interaction> in = List.of(
+                new HeldOut.Interaction(0, 5, 3, 1),
+                new HeldOut.Interaction(0, 6, 1, 2),
+                new HeldOut.Interaction(0, 7, 1, 3),
+                new HeldOut.Interaction(0, 5, -1, 4));
+
+        List<HeldOut.Interaction> out = new UserRecency(1).apply(in);
+
+        // one entry per pair; item 5's latest event is the newest, so it is at position 0, 7 at 1, 6 at 2
+        assertThat(out).extracting(HeldOut.Interaction::item).containsExactly(5, 6, 7);
+        assertThat(out).extracting(HeldOut.Interaction::weight).containsExactly(2.0, 0.25, 0.5);
+    }
+
+    @Test
     void aLongHalfLifeBarelyDecays() {
         List<HeldOut.Interaction> in = List.of(new HeldOut.Interaction(0, 1, 1, 1), new HeldOut.Interaction(0, 2, 1, 2));
         assertThat(new UserRecency(1000).apply(in).getFirst().weight()).isGreaterThan(0.999);
