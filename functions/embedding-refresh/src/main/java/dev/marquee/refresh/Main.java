@@ -6,6 +6,8 @@ import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.adapters.json.EventCodec;
 import dev.marquee.adapters.lake.LakeDeletionLog;
 import dev.marquee.domain.training.AlsParams;
+import dev.marquee.domain.training.SimilarItems;
+import dev.marquee.domain.training.UserRecency;
 import dev.marquee.refresh.ranker.RankerParams;
 import dev.marquee.refresh.ranker.RelevanceGrades;
 
@@ -38,15 +40,17 @@ public final class Main {
               --from T --to T        explicit range [from, to): 2026-11-01 or 2026-11-01T00:00:00Z (--to default: now)
               --factors K            latent factors (default 128)
               --iterations N         ALS iterations (default 15)
-              --alpha A              confidence scale, 1 + alpha * weight (default 5)
+              --alpha A              confidence scale, 1 + alpha * weight (default 10)
               --regularization R     L2 regularisation (default 0.1, weighted: times each row's number of pairs)
               --weighted-regularization true|false   weighted lambda (default true) or one lambda for every row
               --cg-steps N           conjugate-gradient steps per solve (default 3)
               --seed S               random seed of the initial factors (default 42)
               --threads N            training threads (default: all cores)
               --half-life-days D     time decay of event weights (default: none)
+              --recency-half-life N  per-user recency: a pair weighs 2^(-n/N), n the items the user played later (default RECENCY; 0: off)
               --candidates N         per-user candidates (default 500)
               --similar N            neighbours per item, from the factors and from the catalog metadata (default 50)
+              --similar-factor-share S   the factor neighbours' share of the similar lists, the rest co-occurrence (default SHARE)
               --popularity N         items per segment popularity and trending list (default 500)
               --trending-half-life-hours H   half-life of the trending snapshot (default 24)
               --version V            the bundle's version (default: UTC time of the run, e.g. 20261121T205500Z)
@@ -56,7 +60,9 @@ public final class Main {
               --ranker-grades C,P,F  relevance grades of click, play, completion: the objectives' weights (default 1,2,3)
 
             In a SageMaker training job the container runs dev.marquee.refresh.SageMakerEntrypoint instead (README).
-            Exit codes: 0 done, 2 bad arguments, 3 no data in the range (or no lake), 4 training or writing failed.""";
+            Exit codes: 0 done, 2 bad arguments, 3 no data in the range (or no lake), 4 training or writing failed."""
+            .replace("RECENCY", String.valueOf(UserRecency.DEFAULT_HALF_LIFE))
+            .replace("SHARE", String.valueOf(SimilarItems.DEFAULT_FACTOR_SHARE));
 
     private Main() {
     }
@@ -84,6 +90,8 @@ public final class Main {
         int similar = 50;
         int popularity = 500;
         Duration halfLife = null;
+        double recency = UserRecency.DEFAULT_HALF_LIFE;
+        double factorShare = SimilarItems.DEFAULT_FACTOR_SHARE;
         Duration trendingHalfLife = RefreshJob.Options.DEFAULT_TRENDING_HALF_LIFE;
         String version = null;
         RankerParams rankerParams = RankerParams.defaults();
@@ -119,6 +127,8 @@ public final class Main {
                     case "--trending-half-life-hours" -> trendingHalfLife = Duration.ofMillis((long) (number(a, value(a, v, it)) * 3_600_000L));
                     case "--version" -> version = versionName(value(a, v, it));
                     case "--half-life-days" -> halfLife = Duration.ofMillis((long) (number(a, value(a, v, it)) * 86_400_000L));
+                    case "--recency-half-life" -> recency = number(a, value(a, v, it));
+                    case "--similar-factor-share" -> factorShare = number(a, value(a, v, it));
                     case "--candidates" -> candidates = positive(a, value(a, v, it));
                     case "--similar" -> similar = positive(a, value(a, v, it));
                     case "--popularity" -> popularity = positive(a, value(a, v, it));
@@ -140,7 +150,8 @@ public final class Main {
                 return NO_DATA;
             }
             RefreshJob.Options options = new RefreshJob.Options(range[0], range[1], params, candidates, similar, popularity,
-                    halfLife, dev.marquee.domain.model.EventWeights.defaults()).withTrendingHalfLife(trendingHalfLife).withVersion(version);
+                    halfLife, dev.marquee.domain.model.EventWeights.defaults()).withTrendingHalfLife(trendingHalfLife).withVersion(version)
+                    .withRecencyHalfLife(recency).withSimilarFactorShare(factorShare);
             LocalFolderLakeFiles files = new LocalFolderLakeFiles(lakeDir);
             RefreshJob job = new RefreshJob(new LocalFolderEventLake(lakeDir, new EventCodec(), clock),
                     new LakeDeletionLog(files), new LocalFolderModelStore(output == null ? lakeDir : output), files, clock, out,

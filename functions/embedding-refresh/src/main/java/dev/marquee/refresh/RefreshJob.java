@@ -28,6 +28,9 @@ import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Ranked;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.SimilarItems;
+import dev.marquee.domain.training.BlendedSimilarItems;
+import dev.marquee.domain.training.UserRecency;
+import dev.marquee.domain.training.WindowedCooccurrenceSimilarItems;
 import dev.marquee.domain.training.TrainingData;
 import dev.marquee.domain.training.UserCandidates;
 import dev.marquee.domain.model.InteractionEvent;
@@ -37,6 +40,7 @@ import dev.marquee.refresh.ranker.RankerStage;
 import dev.marquee.adapters.bundle.FeatureSchemaJson;
 
 import java.util.ArrayList;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 
 import java.io.ByteArrayOutputStream;
@@ -79,15 +83,19 @@ public final class RefreshJob {
 
     /**
      * What to train on and how. {@code halfLife} null: no time decay. {@code trendingHalfLife}: of the trending
-     * snapshot at {@code to}. {@code version} null: the UTC time of the run.
+     * snapshot at {@code to}. {@code version} null: the UTC time of the run. {@code recencyHalfLife}: per-user recency
+     * weighting of the inputs in interactions ({@link UserRecency}; 0: off). {@code similarFactorShare}: the factor
+     * neighbours' weight in the similar-item lists, the rest going to co-occurrence (1: factors only).
      */
     public record Options(Instant from, Instant to, AlsParams params, int candidates, int similar, int popularity,
-                          Duration halfLife, EventWeights weights, Duration trendingHalfLife, String version) {
+                          Duration halfLife, EventWeights weights, Duration trendingHalfLife, String version,
+                          double recencyHalfLife, double similarFactorShare) {
         public static final Duration DEFAULT_TRENDING_HALF_LIFE = Duration.ofHours(24);
 
         public Options(Instant from, Instant to, AlsParams params, int candidates, int similar, int popularity,
                        Duration halfLife, EventWeights weights) {
-            this(from, to, params, candidates, similar, popularity, halfLife, weights, DEFAULT_TRENDING_HALF_LIFE, null);
+            this(from, to, params, candidates, similar, popularity, halfLife, weights, DEFAULT_TRENDING_HALF_LIFE, null,
+                    UserRecency.DEFAULT_HALF_LIFE, SimilarItems.DEFAULT_FACTOR_SHARE);
         }
 
         public Options {
@@ -100,6 +108,12 @@ public final class RefreshJob {
             if (trendingHalfLife == null || trendingHalfLife.isZero() || trendingHalfLife.isNegative()) {
                 throw new IllegalArgumentException("the trending half-life must be positive");
             }
+            if (!(recencyHalfLife >= 0)) {
+                throw new IllegalArgumentException("the recency half-life must be >= 0");
+            }
+            if (!(similarFactorShare >= 0 && similarFactorShare <= 1)) {
+                throw new IllegalArgumentException("the similar-items factor share must be in [0, 1]");
+            }
         }
 
         public static Options defaults(Instant from, Instant to) {
@@ -107,15 +121,33 @@ public final class RefreshJob {
         }
 
         public Options withParams(AlsParams p) {
-            return new Options(from, to, p, candidates, similar, popularity, halfLife, weights, trendingHalfLife, version);
+            return new Options(from, to, p, candidates, similar, popularity, halfLife, weights, trendingHalfLife, version,
+                    recencyHalfLife, similarFactorShare);
         }
 
         public Options withTrendingHalfLife(Duration d) {
-            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, d, version);
+            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, d, version,
+                    recencyHalfLife, similarFactorShare);
         }
 
         public Options withVersion(String v) {
-            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, trendingHalfLife, v);
+            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, trendingHalfLife, v,
+                    recencyHalfLife, similarFactorShare);
+        }
+
+        public Options withRecencyHalfLife(double h) {
+            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, trendingHalfLife, version,
+                    h, similarFactorShare);
+        }
+
+        public Options withSimilarFactorShare(double share) {
+            return new Options(from, to, params, candidates, similar, popularity, halfLife, weights, trendingHalfLife, version,
+                    recencyHalfLife, share);
+        }
+
+        /** The inputs' re-weighting: per-user recency, or none. */
+        UnaryOperator<List<HeldOut.Interaction>> inputs() {
+            return recencyHalfLife > 0 ? new UserRecency(recencyHalfLife)::apply : UnaryOperator.identity();
         }
     }
 
@@ -187,7 +219,7 @@ public final class RefreshJob {
                 kept.add(e);
             }
         });
-        InteractionMatrix all = data.matrix();
+        InteractionMatrix all = data.matrix(o.inputs());
         out.printf(Locale.ROOT, "  %,d events read, %,d duplicates dropped, %,d events of deleted users dropped, %,d zero-weight; "
                         + "%,d users, %,d items, %,d training pairs (%.1fs)%n",
                 data.eventsRead(), data.duplicatesDropped(), data.deletedUserEventsDropped(), data.zeroWeightDropped(),
@@ -197,12 +229,15 @@ public final class RefreshJob {
                     + " (" + data.eventsRead() + " events read)");
         }
 
-        HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
+        HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions(), o.inputs());
         AlsParams hp0 = o.params();
         out.printf(Locale.ROOT, "implicit ALS: factors %d, iterations %d, regularization %s (%s), alpha %s, cg steps %d, seed %d, "
                         + "%d threads, %s kernels%n", hp0.factors(), hp0.iterations(), hp0.regularization(),
                 hp0.weightedRegularization() ? "weighted" : "plain", hp0.alpha(),
                 hp0.cgSteps(), hp0.seed(), hp0.threads(), Kernels.best().name());
+        out.printf(Locale.ROOT, "inputs: per-user recency half-life %s; similar items: factors %.0f%%, windowed co-occurrence %.0f%%%n",
+                o.recencyHalfLife() > 0 ? o.recencyHalfLife() + " interactions" : "off", 100 * o.similarFactorShare(),
+                100 * (1 - o.similarFactorShare()));
         out.println("evaluating on a leave-last-out split (each user's latest item held out)");
         long tEval = System.nanoTime();
         Factors evalFactors = ImplicitAls.train(split.train(), o.params(), progress("eval"));
@@ -220,7 +255,7 @@ public final class RefreshJob {
         double fullSeconds = seconds(tFull);
         long tLists = System.nanoTime();
         Ranked[] userTop = UserCandidates.compute(factors, all, o.candidates());
-        Ranked[] similarTop = SimilarItems.compute(factors, o.similar());
+        Ranked[] similarTop = similarItems(factors, data, o);
         out.printf(Locale.ROOT, "  candidates and similar items in %.1fs%n", seconds(tLists));
 
         Map<String, List<Candidate>> users = lists(userTop, data.userIds(), data.itemIds(), USER_SOURCE);
@@ -277,6 +312,8 @@ public final class RefreshJob {
         hp.put("similar", o.similar());
         hp.put("popularity", o.popularity());
         hp.put("trending_half_life", o.trendingHalfLife().toString());
+        hp.put("recency_half_life", o.recencyHalfLife());
+        hp.put("similar_factor_share", o.similarFactorShare());
         if (o.halfLife() == null) {
             hp.putNull("half_life");
         } else {
@@ -322,6 +359,17 @@ public final class RefreshJob {
                 ialsMetrics.get("ndcg@10") / Math.max(1e-12, popMetrics.get("ndcg@10")), ialsMetrics.get("test_users").longValue(),
                 data.users(), data.items(), all.nonZeros());
         return new Result(version, ialsMetrics, popMetrics, data.users(), data.items(), all.nonZeros(), sizes, total);
+    }
+
+    /** Factor neighbours, blended with windowed co-occurrence unless the factors' share is all. */
+    private static Ranked[] similarItems(Factors factors, TrainingData data, Options o) {
+        Ranked[] byFactors = SimilarItems.compute(factors, o.similar());
+        if (o.similarFactorShare() >= 1) {
+            return byFactors;
+        }
+        Ranked[] byCooc = new WindowedCooccurrenceSimilarItems(WindowedCooccurrenceSimilarItems.DEFAULT_WINDOW,
+                WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK).compute(data.items(), data.interactions(), o.similar());
+        return new BlendedSimilarItems(o.similarFactorShare()).blend(byFactors, byCooc, o.similar());
     }
 
     private record Content(ContentVectors vectors, Map<String, List<Candidate>> similar) {

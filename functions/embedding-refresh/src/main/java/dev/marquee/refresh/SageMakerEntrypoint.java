@@ -54,6 +54,8 @@ public final class SageMakerEntrypoint {
             Map.entry("popularity_per_segment", "--popularity"),
             Map.entry("trending_half_life_hours", "--trending-half-life-hours"),
             Map.entry("half_life_days", "--half-life-days"),
+            Map.entry("recency_half_life", "--recency-half-life"),
+            Map.entry("similar_factor_share", "--similar-factor-share"),
             Map.entry("days", "--days"),
             Map.entry("from", "--from"),
             Map.entry("to", "--to"),

@@ -1,6 +1,11 @@
 package dev.marquee.devtools;
 
 import dev.marquee.domain.training.AlsParams;
+import dev.marquee.domain.training.BlendedSimilarItems;
+import dev.marquee.domain.training.CooccurrenceSimilarItems;
+import dev.marquee.domain.training.ItemToItemMetrics;
+import dev.marquee.domain.training.Ranked;
+import dev.marquee.domain.training.SimilarItems;
 import dev.marquee.domain.training.FactorTrainer;
 import dev.marquee.domain.training.Factors;
 import dev.marquee.domain.training.HeldOut;
@@ -8,6 +13,8 @@ import dev.marquee.domain.training.ImplicitAls;
 import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Scorer;
+import dev.marquee.domain.training.UserRecency;
+import dev.marquee.domain.training.WindowedCooccurrenceSimilarItems;
 import dev.marquee.domain.training.datasets.RatingsDataset;
 
 import java.nio.file.Files;
@@ -17,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
 
 /**
  * Our implicit ALS, its peers found on the classpath (Spark MLlib's ALS when ./marquee bench train put the spark-peer
@@ -28,8 +36,9 @@ final class TrainBench {
     }
 
     static final String USAGE = """
-            Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 5] [--regularization 0.1]
+            Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 10] [--regularization 0.1]
                                          [--plain-regularization] [--cg-steps 3] [--seed 42] [--threads N]
+                                         [--recency-half-life 3] [--validation] [--cooc-shrink 10] [--cooc-window 5] [--blend-weight 0.1]
                                          [--no-peers] [--compare-kernels] [--no-ranker | --ranker-only]
 
             PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
@@ -41,7 +50,14 @@ final class TrainBench {
             train_seconds is the fit alone (Spark's session start and data conversion are shown apart).
             --no-peers skips Spark; --compare-kernels also fits iALS with the plain loops and prints both timings.
             The ials+ranker line (XGBoost ranker over our candidates) runs in its own JVM when Spark is on the classpath
-            (their libraries clash): --no-ranker leaves it out, --ranker-only prints only it (the launcher does both).""";
+            (their libraries clash): --no-ranker leaves it out, --ranker-only prints only it (the launcher does both).
+            --recency-half-life H: each training pair weighs 2^(-n/H), n the items the user played later (0: off;
+            Spark gets the same weights, popularity counts users). --validation: tune on a split of the training part only (each user's
+            held-out test item dropped, the last remaining item held out instead); implies --no-ranker.
+            Similar items are scored item-to-item (the held-out item in the top 10 of the user's last training item's
+            list) for the factor neighbours, co-occurrence (shrunk cosine, --cooc-shrink) over whole histories and
+            within --cooc-window positions, and their rank blends (--blend-weight: the factors' share; the window blend
+            is what ./marquee train writes).""";
 
     static int run(String[] args) {
         Path dataset = null;
@@ -50,6 +66,11 @@ final class TrainBench {
         boolean compareKernels = false;
         boolean ranker = true;
         boolean rankerOnly = false;
+        double recency = UserRecency.DEFAULT_HALF_LIFE;
+        boolean validation = false;
+        double coocShrink = WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK;
+        int coocWindow = WindowedCooccurrenceSimilarItems.DEFAULT_WINDOW;
+        double blendWeight = SimilarItems.DEFAULT_FACTOR_SHARE;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -62,6 +83,11 @@ final class TrainBench {
                     case "--seed" -> params = params.withSeed(Long.parseLong(args[++i]));
                     case "--threads" -> params = params.withThreads(Integer.parseInt(args[++i]));
                     case "--plain-regularization" -> params = params.withWeightedRegularization(false);
+                    case "--recency-half-life" -> recency = Double.parseDouble(args[++i]);
+                    case "--validation" -> validation = true;
+                    case "--cooc-shrink" -> coocShrink = Double.parseDouble(args[++i]);
+                    case "--cooc-window" -> coocWindow = Integer.parseInt(args[++i]);
+                    case "--blend-weight" -> blendWeight = Double.parseDouble(args[++i]);
                     case "--no-peers" -> peers = false;
                     case "--compare-kernels" -> compareKernels = true;
                     case "--no-ranker" -> ranker = false;
@@ -84,14 +110,29 @@ final class TrainBench {
             System.err.println("--dataset PATH is required and must exist (see --help)");
             return 2;
         }
+        if (recency < 0) {
+            System.err.println("--recency-half-life must be >= 0 (see --help)");
+            return 2;
+        }
         RatingsDataset data = RatingsDataset.read(dataset);
-        HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), data.interactions());
+        List<HeldOut.Interaction> interactions = data.interactions();
+        if (validation && rankerOnly) {
+            System.out.println("(no ials+ranker line on the validation split)");
+            return 0;
+        }
+        if (validation) {
+            interactions = HeldOut.withoutHeldOut(interactions, HeldOut.lastItems(data.users(), interactions));
+            ranker = false;
+            System.out.println("validation split: each user's test item dropped, the next-latest held out (for tuning)");
+        }
+        UnaryOperator<List<HeldOut.Interaction>> inputs = recency > 0 ? new UserRecency(recency)::apply : UnaryOperator.identity();
+        HeldOut split = HeldOut.leaveLastOut(data.users(), data.items(), interactions, inputs);
         System.out.printf(Locale.ROOT, "%s: %,d users, %,d items, %,d interactions (%,d distinct pairs in training)%n",
                 data.name(), data.users(), data.items(), data.interactions().size(), split.train().nonZeros());
         System.out.printf(Locale.ROOT, "hyperparameters: factors %d, iterations %d, regularization %s (%s), alpha %s, cg steps %d, "
-                        + "seed %d, threads %d; kernels %s%n", params.factors(), params.iterations(), params.regularization(),
+                        + "seed %d, threads %d; kernels %s; recency half-life %s%n", params.factors(), params.iterations(), params.regularization(),
                 params.weightedRegularization() ? "weighted" : "plain", params.alpha(), params.cgSteps(), params.seed(),
-                params.threads(), Kernels.best().name());
+                params.threads(), Kernels.best().name(), recency > 0 ? recency + " interactions" : "off");
 
         List<Row> rows = new ArrayList<>();
         AlsParams p = params;
@@ -136,6 +177,7 @@ final class TrainBench {
             print(r.model, data.name(), r.fitSeconds, r.metrics);
         }
         summary(rows);
+        similarItems(data, interactions, split, rows.getFirst().factors, coocShrink, coocWindow, new BlendedSimilarItems(blendWeight));
         if (ranker) {
             RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
         }
@@ -176,6 +218,30 @@ final class TrainBench {
             }
             System.out.printf(Locale.ROOT, "  ials on %s kernels: fit %.3fs (best of 2)%n", k.name(), best);
         }
+    }
+
+    /** Item-to-item lists from our factors, from co-occurrence (whole histories and windows) and blended, on the same split. */
+    private static void similarItems(RatingsDataset data, List<HeldOut.Interaction> interactions, HeldOut split, Factors f,
+                                     double shrink, int window, BlendedSimilarItems blend) {
+        int depth = 50;
+        int[] test = split.testItem();
+        Ranked[] byFactors = SimilarItems.compute(f, depth);
+        Ranked[] byHistory = new CooccurrenceSimilarItems(shrink).compute(split.train(), depth);
+        Ranked[] byWindow = new WindowedCooccurrenceSimilarItems(window, shrink)
+                .compute(data.items(), HeldOut.withoutHeldOut(interactions, test), depth);
+        int[] anchor = HeldOut.lastTrainedItems(data.users(), interactions, test);
+        System.out.println("similar items (item-to-item: the held-out item in the top 10 of the last training item's list):");
+        Map<String, Ranked[]> lists = new java.util.LinkedHashMap<>();
+        lists.put("factors", byFactors);
+        lists.put("co-occurrence", byHistory);
+        lists.put("co-occurrence window " + window, byWindow);
+        lists.put("blend factors + co-occurrence", blend.blend(byFactors, byHistory, depth));
+        lists.put("blend factors + window", blend.blend(byFactors, byWindow, depth));
+        lists.forEach((name, list) -> {
+            Map<String, Double> m = ItemToItemMetrics.evaluate(list, anchor, test);
+            System.out.printf(Locale.ROOT, "  %-32s i2i hr@10 %.4f  i2i ndcg@10 %.4f  (%d users)%n", name,
+                    m.get("i2i_hr@10"), m.get("i2i_ndcg@10"), m.get("i2i_users").intValue());
+        });
     }
 
     private static void summary(List<Row> rows) {

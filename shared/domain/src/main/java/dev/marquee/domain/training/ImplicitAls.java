@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 /**
  * Implicit-feedback ALS with conjugate-gradient solves. Each half-iteration fixes one side and solves, for every row
  * u of the other, (G + Y^T (C_u - I) Y) x_u = Y^T C_u p_u where G = Y^T Y + reg I is shared by all rows, so a row
- * costs O(n_u k + k^2) per CG step rather than a k^3 factorisation. Rows are independent, so the result does not
- * depend on the number of threads.
+ * costs O(n_u k + k^2) per CG step rather than a k^3 factorisation. Rows are independent and every float operation
+ * follows the {@link Kernels} contract, so the factors are the same bits for any thread count, either kernel set and
+ * any JIT state.
  */
 public final class ImplicitAls {
 

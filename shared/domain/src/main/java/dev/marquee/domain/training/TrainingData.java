@@ -35,8 +35,13 @@ public record TrainingData(List<String> userIds, List<String> itemIds, List<Held
     }
 
     public InteractionMatrix matrix() {
+        return matrix(java.util.function.UnaryOperator.identity());
+    }
+
+    /** The matrix of the interactions passed through {@code inputs} (e.g. {@link UserRecency}). */
+    public InteractionMatrix matrix(java.util.function.UnaryOperator<List<HeldOut.Interaction>> inputs) {
         InteractionMatrix.Builder b = new InteractionMatrix.Builder(users(), items());
-        for (HeldOut.Interaction i : interactions) {
+        for (HeldOut.Interaction i : inputs.apply(interactions)) {
             b.add(i.user(), i.item(), i.weight());
         }
         return b.build();

@@ -1,17 +1,28 @@
 package dev.marquee.domain.training;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD kernels on the platform's preferred float vector (16 lanes with AVX-512, 8 with AVX2); loaded only through
- * {@link Kernels#best()} when {@code jdk.incubator.vector} is in the boot layer.
+ * SIMD kernels under the {@link Kernels} arithmetic contract: the 16 logical lanes of a dot product are one 16-float
+ * vector (AVX-512), two 8-float ones (AVX2) or four 4-float ones (NEON), and lanes are summed by the contract's
+ * halving tree rather than {@code reduceLanes}, whose float order is left open (and changes when C2 compiles it).
+ * Loaded only through {@link Kernels#best()} when {@code jdk.incubator.vector} is in the boot layer.
  */
 final class VectorKernels implements Kernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    /** Rows summed in float before the Gram accumulator is flushed into double, to bound rounding error. */
-    private static final int FLUSH_ROWS = 64;
+    private static final VectorSpecies<Float> S = species();
+    /** Vectors per block of {@link #LANES} logical lanes: 1, 2 or 4. */
+    private static final int PARTS = LANES / S.length();
+
+    private static VectorSpecies<Float> species() {
+        int preferred = FloatVector.SPECIES_PREFERRED.length();
+        return preferred >= 16 ? FloatVector.SPECIES_512 : preferred >= 8 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_128;
+    }
+
+    /** These kernels, or null where the platform has no vector of at least 4 floats (then the plain ones serve). */
+    public static Kernels ifSupported() {
+        return FloatVector.SPECIES_PREFERRED.length() >= 4 ? new VectorKernels() : null;
+    }
 
     @Override
     public String name() {
@@ -20,14 +31,39 @@ final class VectorKernels implements Kernels {
 
     @Override
     public double dot(float[] a, int ao, float[] b, int bo, int k) {
-        FloatVector acc = FloatVector.zero(S);
+        int v = S.length();
+        FloatVector l0 = FloatVector.zero(S);
+        FloatVector l1 = l0;
+        FloatVector l2 = l0;
+        FloatVector l3 = l0;
         int j = 0;
-        for (int bound = S.loopBound(k); j < bound; j += S.length()) {
-            acc = FloatVector.fromArray(S, a, ao + j).fma(FloatVector.fromArray(S, b, bo + j), acc);
+        for (; j + LANES <= k; j += LANES) {
+            l0 = FloatVector.fromArray(S, a, ao + j).fma(FloatVector.fromArray(S, b, bo + j), l0);
+            if (PARTS >= 2) {
+                l1 = FloatVector.fromArray(S, a, ao + j + v).fma(FloatVector.fromArray(S, b, bo + j + v), l1);
+            }
+            if (PARTS == 4) {
+                l2 = FloatVector.fromArray(S, a, ao + j + 2 * v).fma(FloatVector.fromArray(S, b, bo + j + 2 * v), l2);
+                l3 = FloatVector.fromArray(S, a, ao + j + 3 * v).fma(FloatVector.fromArray(S, b, bo + j + 3 * v), l3);
+            }
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        // the halving tree: t holds lane i + lane i+8 in its lanes 0..7, then + 4, + 2, + 1
+        FloatVector t;
+        if (PARTS == 1) {
+            t = l0.add(l0.slice(8));
+        } else if (PARTS == 2) {
+            t = l0.add(l1);
+        } else {
+            t = l0.add(l2).add(l1.add(l3)); // (lanes 0-3 + 8-11) + (lanes 4-7 + 12-15): the +8 then the +4 step
+        }
+        if (PARTS != 4) {
+            t = t.add(t.slice(4));
+        }
+        t = t.add(t.slice(2));
+        t = t.add(t.slice(1));
+        float s = t.lane(0);
         for (; j < k; j++) {
-            s += a[ao + j] * b[bo + j];
+            s = Math.fma(a[ao + j], b[bo + j], s);
         }
         return s;
     }
@@ -41,36 +77,7 @@ final class VectorKernels implements Kernels {
             FloatVector.fromArray(S, x, xo + j).fma(fs, FloatVector.fromArray(S, y, yo + j)).intoArray(y, yo + j);
         }
         for (; j < k; j++) {
-            y[yo + j] += f * x[xo + j];
+            y[yo + j] = Math.fma(f, x[xo + j], y[yo + j]);
         }
-    }
-
-    @Override
-    public float[] gramian(float[] f, int n, int k, double reg) {
-        float[] block = new float[k * k];
-        double[] acc = new double[k * k];
-        for (int row = 0; row < n; row++) {
-            int o = row * k;
-            for (int a = 0; a < k; a++) {
-                float fa = f[o + a];
-                if (fa != 0) {
-                    axpy(fa, f, o, block, a * k, k);
-                }
-            }
-            if ((row + 1) % FLUSH_ROWS == 0 || row == n - 1) {
-                for (int j = 0; j < block.length; j++) {
-                    acc[j] += block[j];
-                }
-                java.util.Arrays.fill(block, 0);
-            }
-        }
-        float[] g = new float[k * k];
-        for (int j = 0; j < g.length; j++) {
-            g[j] = (float) acc[j];
-        }
-        for (int a = 0; a < k; a++) {
-            g[a * k + a] += (float) reg;
-        }
-        return g;
     }
 }
