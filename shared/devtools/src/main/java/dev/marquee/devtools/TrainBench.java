@@ -11,6 +11,7 @@ import dev.marquee.domain.training.Factors;
 import dev.marquee.domain.training.HeldOut;
 import dev.marquee.domain.training.ImplicitAls;
 import dev.marquee.domain.training.Kernels;
+import dev.marquee.domain.training.PairedBootstrap;
 import dev.marquee.domain.training.RankingMetrics;
 import dev.marquee.domain.training.Scorer;
 import dev.marquee.domain.training.UserRecency;
@@ -176,12 +177,19 @@ final class TrainBench {
         for (Row r : rows) {
             print(r.model, data.name(), r.fitSeconds, r.metrics);
         }
-        summary(rows);
+        summary(rows, split);
         similarItems(data, interactions, split, rows.getFirst().factors, coocShrink, coocWindow, new BlendedSimilarItems(blendWeight));
         if (ranker) {
             RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
         }
         return 0;
+    }
+
+    /** The paired bootstrap's reading of an NDCG@10 difference: is it more than the split's noise? */
+    private static void difference(String a, String b, PairedBootstrap.Interval ci) {
+        System.out.printf(Locale.ROOT, "    ndcg@10 %s - %s: %+.4f, 95%% interval [%+.4f, %+.4f] over %d users (paired bootstrap): %s%n",
+                a, b, ci.meanDifference(), ci.low(), ci.high(), ci.users(),
+                ci.significant() ? (ci.meanDifference() > 0 ? a + " better" : b + " better") : "no significant difference");
     }
 
     private record Row(String model, double fitSeconds, double wallSeconds, Map<String, Double> metrics, Factors factors) {
@@ -244,16 +252,23 @@ final class TrainBench {
         });
     }
 
-    private static void summary(List<Row> rows) {
+    private static void summary(List<Row> rows, HeldOut split) {
         Row ours = rows.getFirst();
         Row pop = rows.getLast();
         System.out.println("summary:");
+        double[] oursPerUser = RankingMetrics.ndcgPerUser(split, Scorer.of(ours.factors), 10);
         for (Row r : rows.subList(1, rows.size() - 1)) {
             System.out.printf(Locale.ROOT, "  ials vs %s: fit %.3fs vs %.3fs (%.1fx faster; %.1fx counting Spark's set-up), "
                             + "ndcg@10 %.4f vs %.4f (%s)%n", r.model, ours.fitSeconds, r.fitSeconds, r.fitSeconds / ours.fitSeconds,
                     r.wallSeconds / ours.fitSeconds, ours.metrics.get("ndcg@10"), r.metrics.get("ndcg@10"),
-                    ours.metrics.get("ndcg@10") >= r.metrics.get("ndcg@10") ? "at least as good" : "worse");
+                    ours.metrics.get("ndcg@10") >= r.metrics.get("ndcg@10") ? "at least as good" : "lower");
+            if (r.factors != null) {
+                difference("ials", r.model, PairedBootstrap.meanDifference(oursPerUser,
+                        RankingMetrics.ndcgPerUser(split, Scorer.of(r.factors), 10), 2000, 7));
+            }
         }
+        difference("ials", "popularity", PairedBootstrap.meanDifference(oursPerUser,
+                RankingMetrics.ndcgPerUser(split, Scorer.popularity(split.train()), 10), 2000, 7));
         System.out.printf(Locale.ROOT, "  ials vs popularity: ndcg@10 %.4f vs %.4f (%.2fx)%n",
                 ours.metrics.get("ndcg@10"), pop.metrics.get("ndcg@10"), ours.metrics.get("ndcg@10") / pop.metrics.get("ndcg@10"));
     }

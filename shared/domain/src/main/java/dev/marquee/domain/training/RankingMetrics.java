@@ -86,6 +86,36 @@ public final class RankingMetrics {
         return out;
     }
 
+    /**
+     * Each tested user's NDCG@k (0 when the held-out item is not in the top k, items trained on excluded), in user
+     * order: two models' arrays pair up user by user, for {@link PairedBootstrap}.
+     */
+    public static double[] ndcgPerUser(HeldOut split, Scorer scorer, int k) {
+        InteractionMatrix train = split.train();
+        float[] scores = new float[train.items()];
+        double[] out = new double[train.users()];
+        int tested = 0;
+        for (int user = 0; user < train.users(); user++) {
+            int target = split.testItem()[user];
+            if (target < 0) {
+                continue;
+            }
+            scorer.scoreAll(user, scores);
+            for (int i : train.itemsOf(user)) {
+                scores[i] = Float.NEGATIVE_INFINITY;
+            }
+            int[] top = topK(scores, k);
+            double gain = 0;
+            for (int r = 0; r < top.length; r++) {
+                if (top[r] == target) {
+                    gain = 1 / log2(r + 2);
+                }
+            }
+            out[tested++] = gain;
+        }
+        return Arrays.copyOf(out, tested);
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }

@@ -52,5 +52,7 @@ class RankingMetricsTest {
 
         assertThat(m.get("ndcg@10")).isCloseTo(0.5, within(1e-9));
         assertThat(m.get("hr@10")).isEqualTo(1.0);
+        assertThat(RankingMetrics.ndcgPerUser(split, third, 10)).containsExactly(0.5);
+        assertThat(RankingMetrics.ndcgPerUser(split, third, 2)).containsExactly(0.0);
     }
 }
