@@ -281,7 +281,7 @@ public final class RefreshJob {
         metrics.put("popularity", popMetrics);
         Optional<RankerStage.Result> rankerResult = ranker == null ? Optional.empty()
                 : RankerStage.train(kept, catalog.isEmpty() && lakeCatalog != null ? lakeCatalog.byId() : catalog,
-                o.weights(), o.params(), ranker, 0.15, out);
+                o.weights(), o.params(), o.inputs(), ranker, 0.15, out);
         rankerResult.ifPresent(r -> {
             artifacts.put(RankerStage.ONNX_FILE, r.onnx());
             artifacts.put(FeatureSchemaJson.FILE, r.schemaJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -105,7 +105,8 @@ final class RankBench {
             past.add(new dev.marquee.domain.ranking.SignalTables.Past(e.userId(), e.itemId(),
                     EventWeights.defaults().weightOf(e), e.timestamp(), e.context().country()));
         }
-        HistoryModel bundle = HistoryModel.fit(past, end, RankerStage.TREND_HALF_LIFE, als, candidates, catalog);
+        HistoryModel bundle = HistoryModel.fit(past, end, RankerStage.TREND_HALF_LIFE, als, candidates, catalog,
+                java.util.function.UnaryOperator.identity());
         PortSignals signals = new PortSignals(bundle.signals(), features, items);
 
         List<RecommendationContext> contexts = new ArrayList<>();

@@ -142,7 +142,7 @@ final class TrainBench {
                         done, total, loss, seconds, seconds / done * (total - done)));
         rows.add(fitAndEvaluate(ials, split, p, data.name()));
         if (rankerOnly) {
-            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
+            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p, inputs);
             return 0;
         }
         if (compareKernels) {
@@ -180,7 +180,7 @@ final class TrainBench {
         summary(rows, split);
         similarItems(data, interactions, split, rows.getFirst().factors, coocShrink, coocWindow, new BlendedSimilarItems(blendWeight));
         if (ranker) {
-            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p);
+            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p, inputs);
         }
         return 0;
     }

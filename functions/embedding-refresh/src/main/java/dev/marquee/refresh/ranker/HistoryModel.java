@@ -5,6 +5,7 @@ import dev.marquee.domain.model.Item;
 import dev.marquee.domain.ranking.SignalTables;
 import dev.marquee.domain.training.AlsParams;
 import dev.marquee.domain.training.Factors;
+import dev.marquee.domain.training.HeldOut;
 import dev.marquee.domain.training.ImplicitAls;
 import dev.marquee.domain.training.InteractionMatrix;
 import dev.marquee.domain.training.Ranked;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What stage 1 and the feature store would have known at a cut-off: implicit ALS trained on the interactions before
@@ -29,8 +31,12 @@ public record HistoryModel(SignalTables signals, Map<String, List<Candidate>> po
     /** The source name of pool candidates (the CF generator). */
     public static final String SOURCE = "ials";
 
+    /**
+     * @param inputs the same re-weighting of the (user, item) pairs as the job's own iALS (per-user recency), so the
+     *               candidates and factor features the ranker learns on are distributed like those it serves
+     */
     public static HistoryModel fit(List<SignalTables.Past> history, Instant cutoff, Duration trendHalfLife, AlsParams als,
-                                   int pool, Map<String, Item> catalog) {
+                                   int pool, Map<String, Item> catalog, UnaryOperator<List<HeldOut.Interaction>> inputs) {
         Map<String, Integer> users = new LinkedHashMap<>();
         Map<String, Integer> items = new LinkedHashMap<>();
         List<SignalTables.Past> kept = new ArrayList<>();
@@ -41,9 +47,13 @@ public record HistoryModel(SignalTables signals, Map<String, List<Candidate>> po
                 kept.add(p);
             }
         }
-        InteractionMatrix.Builder b = new InteractionMatrix.Builder(users.size(), items.size());
+        List<HeldOut.Interaction> pairs = new ArrayList<>(kept.size());
         for (SignalTables.Past p : kept) {
-            b.add(users.get(p.userId()), items.get(p.itemId()), p.weight());
+            pairs.add(new HeldOut.Interaction(users.get(p.userId()), items.get(p.itemId()), p.weight(), p.at().toEpochMilli()));
+        }
+        InteractionMatrix.Builder b = new InteractionMatrix.Builder(users.size(), items.size());
+        for (HeldOut.Interaction i : inputs.apply(pairs)) {
+            b.add(i.user(), i.item(), i.weight());
         }
         InteractionMatrix m = b.build();
         Factors f = ImplicitAls.train(m, als, null);

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * iALS + ranker on the benchmark's leave-last-out split, judged exactly like the other models of
@@ -39,11 +40,12 @@ public final class LeaveLastOutRanker {
 
     /**
      * @param factors the benchmark's iALS, trained on {@code split.train()}
+     * @param inputs  the re-weighting {@code split.train()} was made with, for the ranker's own (second) iALS
      * @return ndcg@10, recall@20, hr@10_sampled, coverage@10 of the ranked lists, candidate_order_ndcg@10, and
      *         train_seconds (the ranker's own training: second iALS, features, trees)
      */
     public static Map<String, Double> evaluate(RatingsDataset data, HeldOut split, Factors factors, AlsParams als,
-                                               RankerParams p, PrintStream out) {
+                                               UnaryOperator<List<HeldOut.Interaction>> inputs, RankerParams p, PrintStream out) {
         long t0 = System.nanoTime();
         int[] test = split.testItem();
         List<HeldOut.Interaction> train = new ArrayList<>();
@@ -61,7 +63,7 @@ public final class LeaveLastOutRanker {
             }
         }
         Instant end = Instant.ofEpochMilli(data.interactions().stream().mapToLong(HeldOut.Interaction::timeMillis).max().orElse(0) + 1);
-        HistoryModel trainHistory = HistoryModel.fit(history2, end, TREND_HALF_LIFE, als, p.pool(), Map.of());
+        HistoryModel trainHistory = HistoryModel.fit(history2, end, TREND_HALF_LIFE, als, p.pool(), Map.of(), inputs);
         GroupBuilder builder = new GroupBuilder();
         RankingGroups trainGroups = builder.build(requests(data, train, val), trainHistory.signals(),
                 trainHistory.pools()::get, p.negatives(), true, p.seed());

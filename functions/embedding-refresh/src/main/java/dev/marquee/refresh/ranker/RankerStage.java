@@ -8,6 +8,7 @@ import dev.marquee.domain.model.Item;
 import dev.marquee.domain.ranking.FeatureSchema;
 import dev.marquee.domain.ranking.SignalTables;
 import dev.marquee.domain.training.AlsParams;
+import dev.marquee.domain.training.HeldOut;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The ranker step of {@code ./marquee train}, on the lake's events with a time-based split (so the evaluation is
@@ -43,6 +45,13 @@ public final class RankerStage {
     /** Empty (with the reason printed) when the events are too few to train and evaluate a ranker. */
     public static Optional<Result> train(List<InteractionEvent> events, Map<String, Item> catalog, EventWeights weights,
                                          AlsParams als, RankerParams p, double labelFraction, PrintStream out) {
+        return train(events, catalog, weights, als, UnaryOperator.identity(), p, labelFraction, out);
+    }
+
+    /** @param inputs the job's re-weighting of its iALS inputs, applied to the ranker's history models too */
+    public static Optional<Result> train(List<InteractionEvent> events, Map<String, Item> catalog, EventWeights weights,
+                                         AlsParams als, UnaryOperator<List<HeldOut.Interaction>> inputs, RankerParams p,
+                                         double labelFraction, PrintStream out) {
         if (events.isEmpty()) {
             out.println("ranker: no events, skipped");
             return Optional.empty();
@@ -61,11 +70,11 @@ public final class RankerStage {
         List<LabeledRequest> evalRequests = LabeledRequest.fromEvents(between(sorted, t2, end), p.grades());
         out.printf(Locale.ROOT, "ranker: time split at %s and %s: %,d training requests, %,d evaluation requests%n",
                 t1, t2, trainRequests.size(), evalRequests.size());
-        HistoryModel trainHistory = HistoryModel.fit(past, t1, TREND_HALF_LIFE, als, p.pool(), catalog);
+        HistoryModel trainHistory = HistoryModel.fit(past, t1, TREND_HALF_LIFE, als, p.pool(), catalog, inputs);
         GroupBuilder builder = new GroupBuilder();
         RankingGroups train = builder.build(trainRequests, trainHistory.signals(), trainHistory.pools()::get,
                 p.negatives(), true, p.seed());
-        HistoryModel evalHistory = HistoryModel.fit(past, t2, TREND_HALF_LIFE, als, p.pool(), catalog);
+        HistoryModel evalHistory = HistoryModel.fit(past, t2, TREND_HALF_LIFE, als, p.pool(), catalog, inputs);
         RankingGroups eval = builder.build(evalRequests, evalHistory.signals(), evalHistory.pools()::get, -1, false, p.seed());
         out.printf(Locale.ROOT, "ranker: %,d training groups (%,d rows), %,d evaluation groups (%,d rows) in %.1fs%n",
                 train.groupCount(), train.rowCount(), eval.groupCount(), eval.rowCount(), (System.nanoTime() - t0) / 1e9);
