@@ -9,6 +9,7 @@ import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.model.Item;
 import dev.marquee.domain.model.ModelVersion;
 import dev.marquee.testing.backend.DynamoDbLocalBackend;
+import dev.marquee.testing.backend.FunctionSettings;
 import dev.marquee.testing.backend.RedisServerBackend;
 import dev.marquee.testing.backend.S3MockBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -70,15 +71,9 @@ public class RealBackends implements QuarkusTestResourceLifecycleManager {
         System.setProperty("aws.maxAttempts", "2");
         Map<String, String> config = new HashMap<>();
         config.put("marquee.backend", "aws");
-        config.put("marquee.aws.region", "us-east-1");
-        config.put("marquee.aws.endpoint-override", s3.endpoint().toString());
-        config.put("marquee.aws.lake-bucket", BUCKET);
-        config.put("quarkus.dynamodb.endpoint-override", dynamo.endpoint().toString());
-        config.put("quarkus.dynamodb.aws.region", "us-east-1");
-        config.put("quarkus.dynamodb.aws.credentials.type", "static");
-        config.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
-        config.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
-        config.put("quarkus.redis.hosts", redis.endpoint().toString());
+        config.putAll(FunctionSettings.lake(s3, BUCKET));
+        config.putAll(FunctionSettings.dynamoDb(dynamo));
+        config.putAll(FunctionSettings.redis(redis));
         // every request reads the registry, so a test sees a switch (or an outage) at once
         config.put("marquee.api.model-refresh", "PT0S");
         // catalog entries the api has read stay in memory for the whole class (the DynamoDB outage test relies on it)

@@ -3,6 +3,7 @@ package dev.marquee.retrain;
 import dev.marquee.adapters.dynamodb.DynamoDbTables;
 import dev.marquee.testing.aws.SageMakerStub;
 import dev.marquee.testing.backend.DynamoDbLocalBackend;
+import dev.marquee.testing.backend.FunctionSettings;
 import dev.marquee.testing.backend.S3MockBackend;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,14 +49,8 @@ public class RetrainBackends implements QuarkusTestResourceLifecycleManager {
         System.setProperty("aws.secretAccessKey", "test");
 
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("quarkus.dynamodb.endpoint-override", dynamo.endpoint().toString());
-        c.put("quarkus.dynamodb.aws.region", "us-east-1");
-        c.put("quarkus.dynamodb.aws.credentials.type", "static");
-        c.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
-        c.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
-        c.put("marquee.aws.endpoint-override", s3mock.endpoint().toString());
-        c.put("marquee.aws.region", "us-east-1");
-        c.put("marquee.aws.lake-bucket", LAKE);
+        c.putAll(FunctionSettings.dynamoDb(dynamo));
+        c.putAll(FunctionSettings.lake(s3mock, LAKE));
         c.put("marquee.retrain.sagemaker-endpoint", sageMaker.endpoint().toString());
         c.put("marquee.retrain.role-arn", ROLE);
         c.put("marquee.retrain.training-image", IMAGE);

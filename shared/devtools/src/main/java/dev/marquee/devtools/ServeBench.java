@@ -19,6 +19,7 @@ import dev.marquee.domain.publish.BundlePublisher;
 import dev.marquee.domain.publish.PublishGate;
 import dev.marquee.testing.backend.DynamoDbLocalBackend;
 import dev.marquee.testing.backend.FreePort;
+import dev.marquee.testing.backend.FunctionSettings;
 import dev.marquee.testing.backend.RedisServerBackend;
 import dev.marquee.testing.backend.RedisTestClient;
 import dev.marquee.testing.backend.S3MockBackend;
@@ -211,15 +212,9 @@ final class ServeBench {
         }
         Map<String, String> s = new LinkedHashMap<>();
         s.put("marquee.backend", "aws");
-        s.put("marquee.aws.region", "us-east-1");
-        s.put("marquee.aws.endpoint-override", s3.endpoint().toString());
-        s.put("marquee.aws.lake-bucket", BUCKET);
-        s.put("quarkus.dynamodb.endpoint-override", dynamo.endpoint().toString());
-        s.put("quarkus.dynamodb.aws.region", "us-east-1");
-        s.put("quarkus.dynamodb.aws.credentials.type", "static");
-        s.put("quarkus.dynamodb.aws.credentials.static-provider.access-key-id", "local");
-        s.put("quarkus.dynamodb.aws.credentials.static-provider.secret-access-key", "local");
-        s.put("quarkus.redis.hosts", redis.endpoint().toString());
+        s.putAll(FunctionSettings.lake(s3, BUCKET));
+        s.putAll(FunctionSettings.dynamoDb(dynamo));
+        s.putAll(FunctionSettings.redis(redis));
         s.put("aws.accessKeyId", "test");
         s.put("aws.secretAccessKey", "test");
         s.put("aws.retryMode", "standard");
