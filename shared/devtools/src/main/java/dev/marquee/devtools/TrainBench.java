@@ -40,7 +40,7 @@ final class TrainBench {
             Usage: ./marquee bench train --dataset PATH [--factors 128] [--iterations 15] [--alpha 10] [--regularization 0.1]
                                          [--plain-regularization] [--cg-steps 3] [--seed 42] [--threads N]
                                          [--recency-half-life 3] [--validation] [--cooc-shrink 10] [--cooc-window 5] [--blend-weight 0.1]
-                                         [--no-peers] [--compare-kernels] [--no-ranker | --ranker-only]
+                                         [--repeats 3] [--no-peers] [--compare-kernels] [--no-ranker | --ranker-only]
 
             PATH: a MovieLens folder (u.data, ratings.csv or ratings.dat) or a user,item,timestamp[,weight] CSV.
             Trains our implicit ALS, Spark MLlib's ALS (implicit prefs, same hyperparameters, local mode on 127.0.0.1;
@@ -48,6 +48,9 @@ final class TrainBench {
             the same mean penalty per row) and the popularity baseline on the same
             leave-last-out split and prints one JSON line per model: model, dataset, train_seconds, ndcg@10, recall@20,
             hr@10_sampled, coverage@10; then a summary (speed-up of our fit over Spark's, NDCG@10 side by side).
+            --repeats N: each factor model is fitted with seeds seed..seed+N-1; its metrics are the means over them and
+            train_seconds the median (one seed moves NDCG@10 about as much as the model choice does; each seed's
+            NDCG@10 is printed). The paired bootstrap in the summary compares the users' NDCG@10 averaged over seeds.
             train_seconds is the fit alone (Spark's session start and data conversion are shown apart).
             --no-peers skips Spark; --compare-kernels also fits iALS with the plain loops and prints both timings.
             The ials+ranker line (XGBoost ranker over our candidates) runs in its own JVM when Spark is on the classpath
@@ -67,6 +70,7 @@ final class TrainBench {
         boolean compareKernels = false;
         boolean ranker = true;
         boolean rankerOnly = false;
+        int repeats = 3;
         double recency = UserRecency.DEFAULT_HALF_LIFE;
         boolean validation = false;
         double coocShrink = WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK;
@@ -89,6 +93,7 @@ final class TrainBench {
                     case "--cooc-shrink" -> coocShrink = Double.parseDouble(args[++i]);
                     case "--cooc-window" -> coocWindow = Integer.parseInt(args[++i]);
                     case "--blend-weight" -> blendWeight = Double.parseDouble(args[++i]);
+                    case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                     case "--no-peers" -> peers = false;
                     case "--compare-kernels" -> compareKernels = true;
                     case "--no-ranker" -> ranker = false;
@@ -109,6 +114,10 @@ final class TrainBench {
         }
         if (dataset == null || !Files.exists(dataset)) {
             System.err.println("--dataset PATH is required and must exist (see --help)");
+            return 2;
+        }
+        if (repeats < 1) {
+            System.err.println("--repeats must be at least 1 (see --help)");
             return 2;
         }
         if (recency < 0) {
@@ -135,16 +144,18 @@ final class TrainBench {
                 params.weightedRegularization() ? "weighted" : "plain", params.alpha(), params.cgSteps(), params.seed(),
                 params.threads(), Kernels.best().name(), recency > 0 ? recency + " interactions" : "off");
 
-        List<Row> rows = new ArrayList<>();
+        List<SeedRepeats.Result> rows = new ArrayList<>();
         AlsParams p = params;
         FactorTrainer ials = FactorTrainer.implicitAls((done, total, loss, seconds) ->
                 System.out.printf(Locale.ROOT, "  ials iteration %2d/%d  loss %.4f  %.2fs elapsed, ETA %.2fs%n",
                         done, total, loss, seconds, seconds / done * (total - done)));
-        rows.add(fitAndEvaluate(ials, split, p, data.name()));
         if (rankerOnly) {
-            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p, inputs);
+            // the ranker's line compares with the ials of its own (first) seed
+            SeedRepeats.Result one = SeedRepeats.fit(ials, split, p, 1);
+            RankerLine.print(data, split, one.factors(), one.fitSeconds(), one.metrics(), p, inputs);
             return 0;
         }
+        rows.add(SeedRepeats.fit(ials, split, p, repeats));
         if (compareKernels) {
             compareKernels(split, p);
         }
@@ -157,7 +168,7 @@ final class TrainBench {
             for (FactorTrainer peer : found) {
                 System.out.printf(Locale.ROOT, "  %s: fitting (starting it and converting the data first)...%n", peer.name());
                 try {
-                    rows.add(fitAndEvaluate(peer, split, p, data.name()));
+                    rows.add(SeedRepeats.fit(peer, split, p, repeats));
                 } finally {
                     if (peer instanceof AutoCloseable c) {
                         try {
@@ -172,15 +183,17 @@ final class TrainBench {
         long t1 = System.nanoTime();
         Scorer popularity = Scorer.popularity(split.train());
         double popSeconds = (System.nanoTime() - t1) / 1e9;
-        rows.add(new Row("popularity", popSeconds, popSeconds, RankingMetrics.evaluate(split, popularity, 7), null));
+        rows.add(new SeedRepeats.Result("popularity", popSeconds, popSeconds, RankingMetrics.evaluate(split, popularity, 7),
+                RankingMetrics.ndcgPerUser(split, popularity, 10), null));
 
-        for (Row r : rows) {
-            print(r.model, data.name(), r.fitSeconds, r.metrics);
+        for (SeedRepeats.Result r : rows) {
+            print(r.model(), data.name(), r.fitSeconds(), r.metrics());
         }
         summary(rows, split);
-        similarItems(data, interactions, split, rows.getFirst().factors, coocShrink, coocWindow, new BlendedSimilarItems(blendWeight));
+        similarItems(data, interactions, split, rows.getFirst().factors(), coocShrink, coocWindow, new BlendedSimilarItems(blendWeight));
         if (ranker) {
-            RankerLine.print(data, split, rows.getFirst().factors, rows.getFirst().fitSeconds, rows.getFirst().metrics, p, inputs);
+            System.out.println("ials+ranker (its own JVM, first seed only):");
+            RankerLine.print(data, split, rows.getFirst().factors(), rows.getFirst().fitSeconds(), rows.getFirst().metrics(), p, inputs);
         }
         return 0;
     }
@@ -192,8 +205,6 @@ final class TrainBench {
                 ci.significant() ? (ci.meanDifference() > 0 ? a + " better" : b + " better") : "no significant difference");
     }
 
-    private record Row(String model, double fitSeconds, double wallSeconds, Map<String, Double> metrics, Factors factors) {
-    }
 
     static void print(String model, String dataset, double seconds, Map<String, Double> m) {
         System.out.printf(Locale.ROOT,
@@ -201,16 +212,6 @@ final class TrainBench {
                 model, dataset, seconds, m.get("ndcg@10"), m.get("recall@20"), m.get("hr@10_sampled"), m.get("coverage@10"));
     }
 
-    private static Row fitAndEvaluate(FactorTrainer trainer, HeldOut split, AlsParams p, String dataset) {
-        long t0 = System.nanoTime();
-        FactorTrainer.Fit fit = trainer.fit(split.train(), p);
-        double wall = (System.nanoTime() - t0) / 1e9;
-        Factors f = fit.factors();
-        Map<String, Double> m = RankingMetrics.evaluate(split, Scorer.of(f), 7);
-        System.out.printf(Locale.ROOT, "  %s: fit %.3fs (%.3fs with set-up and data conversion), ndcg@10 %.4f%n",
-                trainer.name(), fit.fitSeconds(), wall, m.get("ndcg@10"));
-        return new Row(trainer.name(), fit.fitSeconds(), wall, m, f);
-    }
 
     /** The same fit on each kernel implementation, twice each (the first run also warms the JIT). */
     private static void compareKernels(HeldOut split, AlsParams p) {
@@ -252,24 +253,19 @@ final class TrainBench {
         });
     }
 
-    private static void summary(List<Row> rows, HeldOut split) {
-        Row ours = rows.getFirst();
-        Row pop = rows.getLast();
+    private static void summary(List<SeedRepeats.Result> rows, HeldOut split) {
+        SeedRepeats.Result ours = rows.getFirst();
+        SeedRepeats.Result pop = rows.getLast();
         System.out.println("summary:");
-        double[] oursPerUser = RankingMetrics.ndcgPerUser(split, Scorer.of(ours.factors), 10);
-        for (Row r : rows.subList(1, rows.size() - 1)) {
+        for (SeedRepeats.Result r : rows.subList(1, rows.size() - 1)) {
             System.out.printf(Locale.ROOT, "  ials vs %s: fit %.3fs vs %.3fs (%.1fx faster; %.1fx counting Spark's set-up), "
-                            + "ndcg@10 %.4f vs %.4f (%s)%n", r.model, ours.fitSeconds, r.fitSeconds, r.fitSeconds / ours.fitSeconds,
-                    r.wallSeconds / ours.fitSeconds, ours.metrics.get("ndcg@10"), r.metrics.get("ndcg@10"),
-                    ours.metrics.get("ndcg@10") >= r.metrics.get("ndcg@10") ? "at least as good" : "lower");
-            if (r.factors != null) {
-                difference("ials", r.model, PairedBootstrap.meanDifference(oursPerUser,
-                        RankingMetrics.ndcgPerUser(split, Scorer.of(r.factors), 10), 2000, 7));
-            }
+                            + "ndcg@10 %.4f vs %.4f (%s)%n", r.model(), ours.fitSeconds(), r.fitSeconds(), r.fitSeconds() / ours.fitSeconds(),
+                    r.wallSeconds() / ours.fitSeconds(), ours.metrics().get("ndcg@10"), r.metrics().get("ndcg@10"),
+                    ours.metrics().get("ndcg@10") >= r.metrics().get("ndcg@10") ? "at least as good" : "lower");
+            difference("ials", r.model(), PairedBootstrap.meanDifference(ours.ndcgPerUser(), r.ndcgPerUser(), 2000, 7));
         }
-        difference("ials", "popularity", PairedBootstrap.meanDifference(oursPerUser,
-                RankingMetrics.ndcgPerUser(split, Scorer.popularity(split.train()), 10), 2000, 7));
+        difference("ials", "popularity", PairedBootstrap.meanDifference(ours.ndcgPerUser(), pop.ndcgPerUser(), 2000, 7));
         System.out.printf(Locale.ROOT, "  ials vs popularity: ndcg@10 %.4f vs %.4f (%.2fx)%n",
-                ours.metrics.get("ndcg@10"), pop.metrics.get("ndcg@10"), ours.metrics.get("ndcg@10") / pop.metrics.get("ndcg@10"));
+                ours.metrics().get("ndcg@10"), pop.metrics().get("ndcg@10"), ours.metrics().get("ndcg@10") / pop.metrics().get("ndcg@10"));
     }
 }
