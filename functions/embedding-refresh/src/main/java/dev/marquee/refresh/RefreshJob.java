@@ -22,6 +22,7 @@ import dev.marquee.domain.training.AlsParams;
 import dev.marquee.domain.training.Factors;
 import dev.marquee.domain.training.HeldOut;
 import dev.marquee.domain.training.ImplicitAls;
+import dev.marquee.domain.training.ItemToItemMetrics;
 import dev.marquee.domain.training.InteractionMatrix;
 import dev.marquee.domain.training.Kernels;
 import dev.marquee.domain.training.RankingMetrics;
@@ -247,6 +248,12 @@ public final class RefreshJob {
                 ialsMetrics.get("ndcg@10"), ialsMetrics.get("recall@20"), ialsMetrics.get("hr@10_sampled"), ialsMetrics.get("coverage@10"));
         out.printf(Locale.ROOT, "  popularity ndcg@10 %.4f  recall@20 %.4f  hr@10_sampled %.4f  coverage@10 %.4f%n",
                 popMetrics.get("ndcg@10"), popMetrics.get("recall@20"), popMetrics.get("hr@10_sampled"), popMetrics.get("coverage@10"));
+        // similar items as they will be built, on the split: the held-out item in the list of the user's last training item
+        Map<String, Double> similarMetrics = ItemToItemMetrics.evaluate(
+                similarItems(evalFactors, data.items(), HeldOut.withoutHeldOut(data.interactions(), split.testItem()), o),
+                HeldOut.lastTrainedItems(data.users(), data.interactions(), split.testItem()), split.testItem());
+        out.printf(Locale.ROOT, "  similar    i2i ndcg@10 %.4f  i2i hr@10 %.4f  (the held-out item in the list of the user's last item)%n",
+                similarMetrics.get("i2i_ndcg@10"), similarMetrics.get("i2i_hr@10"));
 
         double evalSeconds = seconds(tEval);
         out.println("training on all data");
@@ -255,7 +262,7 @@ public final class RefreshJob {
         double fullSeconds = seconds(tFull);
         long tLists = System.nanoTime();
         Ranked[] userTop = UserCandidates.compute(factors, all, o.candidates());
-        Ranked[] similarTop = similarItems(factors, data, o);
+        Ranked[] similarTop = similarItems(factors, data.items(), data.interactions(), o);
         out.printf(Locale.ROOT, "  candidates and similar items in %.1fs%n", seconds(tLists));
 
         Map<String, List<Candidate>> users = lists(userTop, data.userIds(), data.itemIds(), USER_SOURCE);
@@ -279,6 +286,7 @@ public final class RefreshJob {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("ials", ialsMetrics);
         metrics.put("popularity", popMetrics);
+        metrics.put("similar_items", similarMetrics);
         Optional<RankerStage.Result> rankerResult = ranker == null ? Optional.empty()
                 : RankerStage.train(kept, catalog.isEmpty() && lakeCatalog != null ? lakeCatalog.byId() : catalog,
                 o.weights(), o.params(), o.inputs(), ranker, 0.15, out);
@@ -362,13 +370,13 @@ public final class RefreshJob {
     }
 
     /** Factor neighbours, blended with windowed co-occurrence unless the factors' share is all. */
-    private static Ranked[] similarItems(Factors factors, TrainingData data, Options o) {
+    private static Ranked[] similarItems(Factors factors, int items, List<HeldOut.Interaction> interactions, Options o) {
         Ranked[] byFactors = SimilarItems.compute(factors, o.similar());
         if (o.similarFactorShare() >= 1) {
             return byFactors;
         }
         Ranked[] byCooc = new WindowedCooccurrenceSimilarItems(WindowedCooccurrenceSimilarItems.DEFAULT_WINDOW,
-                WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK).compute(data.items(), data.interactions(), o.similar());
+                WindowedCooccurrenceSimilarItems.DEFAULT_SHRINK).compute(items, interactions, o.similar());
         return new BlendedSimilarItems(o.similarFactorShare()).blend(byFactors, byCooc, o.similar());
     }
 

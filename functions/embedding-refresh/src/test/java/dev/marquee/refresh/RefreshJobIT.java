@@ -118,6 +118,9 @@ class RefreshJobIT {
         // SyntheticDataset's world is popularity-dominated (see aPlantedTasteWorld... for the ials-beats-popularity check)
         assertThat(metrics.path("ials").path("ndcg@10").isNumber()).isTrue();
         assertThat(metrics.path("popularity").path("ndcg@10").isNumber()).isTrue();
+        assertThat(metrics.path("similar_items").path("i2i_ndcg@10").asDouble(-1)).as("similar items scored on the split")
+                .isBetween(0.0, 1.0);
+        assertThat(metrics.path("similar_items").path("i2i_users").asInt()).isPositive();
 
         // seen = the pairs whose summed weight is positive (what training keeps)
         Map<String, Map<String, Double>> sums = new HashMap<>();
