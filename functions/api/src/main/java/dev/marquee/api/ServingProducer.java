@@ -39,8 +39,8 @@ public class ServingProducer {
 
     @Produces
     @Singleton
-    ActiveModel activeModel(ModelRegistry registry, Clock clock, ApiConfig config) {
-        return new ActiveModel(registry, clock, config.modelRefresh());
+    ActiveModel activeModel(ModelRegistry registry) {
+        return new ActiveModel(registry);
     }
 
     @Produces

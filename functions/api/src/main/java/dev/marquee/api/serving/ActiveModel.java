@@ -4,15 +4,12 @@ import dev.marquee.domain.model.ModelVersion;
 import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.StoreUnavailableException;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The active model version as the list endpoints and the response cache see it: read from the registry at most once
- * per refresh interval (a version switch shows within it), and when the registry is down, the last version read,
- * marked stale, so an outage does not take the model with it.
+ * The active model version as the list endpoints and the response cache see it: the registry's answer (the api's
+ * registry is already read through {@code CachedModelRegistry}, so a switch shows within its refresh interval), and
+ * when the registry is down, the last version read, marked stale, so an outage does not take the model with it.
  */
 public final class ActiveModel {
     /** The version read (empty: none is active), and whether it is a remembered one because the registry is down. */
@@ -22,36 +19,26 @@ public final class ActiveModel {
         }
     }
 
-    private record Read(Optional<ModelVersion> version, Instant at) {
-    }
-
     private final ModelRegistry registry;
-    private final Clock clock;
-    private final Duration refresh;
-    private volatile Read last;
+    /** The last answer the registry gave: what serves while it is down. */
+    private volatile Optional<ModelVersion> last;
 
-    public ActiveModel(ModelRegistry registry, Clock clock, Duration refresh) {
+    public ActiveModel(ModelRegistry registry) {
         this.registry = registry;
-        this.clock = clock;
-        this.refresh = refresh;
     }
 
     /** @throws StoreUnavailableException when the registry is down and no version was ever read */
     public Lookup current() {
-        Read seen = last;
-        Instant now = clock.instant();
-        if (seen != null && now.isBefore(seen.at().plus(refresh))) {
-            return new Lookup(seen.version(), false);
-        }
         try {
-            Read fresh = new Read(registry.active(), now);
-            last = fresh;
-            return new Lookup(fresh.version(), false);
+            Optional<ModelVersion> read = registry.active();
+            last = read;
+            return new Lookup(read, false);
         } catch (StoreUnavailableException e) {
+            Optional<ModelVersion> seen = last;
             if (seen == null) {
                 throw e;
             }
-            return new Lookup(seen.version(), true);
+            return new Lookup(seen, true);
         }
     }
 
@@ -60,11 +47,11 @@ public final class ActiveModel {
         Lookup lookup = degradation.attempt(this::current, "registry");
         if (lookup == null) {
             // slower than the read budget (or down before any read): the version last read still serves
-            Read seen = last;
+            Optional<ModelVersion> seen = last;
             if (seen == null) {
                 return null;
             }
-            lookup = new Lookup(seen.version(), false);
+            lookup = new Lookup(seen, false);
         }
         if (lookup.stale()) {
             degradation.add("registry_unavailable");

@@ -6,10 +6,7 @@ import dev.marquee.domain.port.ModelRegistry;
 import dev.marquee.domain.port.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,43 +38,10 @@ class ActiveModelTest {
         }
     };
 
-    private ActiveModel at(Instant now) {
-        return new ActiveModel(registry, Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(5));
-    }
-
-    @Test
-    void aSwitchShowsOnceTheRefreshIntervalHasPassed() {
-        store.activate(new ModelVersion("v1", t0, Map.of()), null);
-        Clock[] clock = {Clock.fixed(t0, ZoneOffset.UTC)};
-        ActiveModel model = new ActiveModel(registry, new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock[0].instant();
-            }
-        }, Duration.ofSeconds(5));
-        assertThat(model.current().versionId()).isEqualTo("v1");
-
-        store.activate(new ModelVersion("v2", t0, Map.of()), "v1");
-        clock[0] = Clock.fixed(t0.plusSeconds(4), ZoneOffset.UTC);
-        assertThat(model.current().versionId()).isEqualTo("v1");
-        clock[0] = Clock.fixed(t0.plusSeconds(5), ZoneOffset.UTC);
-        assertThat(model.current().versionId()).isEqualTo("v2");
-    }
-
     @Test
     void withTheRegistryDownTheLastVersionReadServesMarkedStale() {
         store.activate(new ModelVersion("v1", t0, Map.of()), null);
-        ActiveModel model = new ActiveModel(registry, Clock.fixed(t0, ZoneOffset.UTC), Duration.ZERO);
+        ActiveModel model = new ActiveModel(registry);
         model.current();
         down.set(true);
 
@@ -91,6 +55,6 @@ class ActiveModelTest {
     void withTheRegistryDownAndNothingReadYetTheOutageIsReported() {
         down.set(true);
 
-        assertThatThrownBy(() -> at(t0).current()).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> new ActiveModel(registry).current()).isInstanceOf(StoreUnavailableException.class);
     }
 }
