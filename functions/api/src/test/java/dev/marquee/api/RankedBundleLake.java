@@ -1,5 +1,6 @@
 package dev.marquee.api;
 
+
 import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.bundle.FeatureSchemaJson;
 import dev.marquee.adapters.bundle.RankerBundle;
@@ -10,6 +11,7 @@ import dev.marquee.domain.model.CandidateKind;
 import dev.marquee.domain.publish.BundleDescription;
 import dev.marquee.domain.ranking.FeatureSchema;
 import dev.marquee.domain.ranking.TreeEnsemble;
+import dev.marquee.testing.TestFiles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.ByteArrayOutputStream;
@@ -17,7 +19,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,14 +85,6 @@ public class RankedBundleLake implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        Path bundle = lake.resolve("models").resolve(VERSION);
-        try (var files = Files.list(bundle)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-            Files.delete(bundle);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove the test bundle " + bundle, e);
-        }
+        TestFiles.deleteRecursively(lake.resolve("models").resolve(VERSION));
     }
 }

@@ -1,16 +1,15 @@
 package dev.marquee.api;
 
+
 import dev.marquee.adapters.bundle.BundleFiles;
 import dev.marquee.adapters.bundle.BundleManifest;
 import dev.marquee.adapters.embedded.LocalFolderModelStore;
 import dev.marquee.domain.model.Candidate;
 import dev.marquee.domain.model.CandidateKind;
+import dev.marquee.testing.TestFiles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,14 +43,6 @@ public class TrainedBundleLake implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        Path bundle = lake.resolve("models").resolve(VERSION);
-        try (var files = Files.list(bundle)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-            Files.delete(bundle);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove the test bundle " + bundle, e);
-        }
+        TestFiles.deleteRecursively(lake.resolve("models").resolve(VERSION));
     }
 }

@@ -1,6 +1,8 @@
 package dev.marquee.testing.backend;
 
+
 import com.adobe.testing.s3mock.S3MockApplication;
+import dev.marquee.testing.TestFiles;
 import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.Banner;
@@ -26,7 +28,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Adobe's S3Mock (a Spring Boot application with full S3 fidelity) started in this JVM, serving plain HTTP on
@@ -167,7 +167,7 @@ public final class S3MockBackend implements LocalBackend {
         try {
             context = builder.run();
         } catch (RuntimeException e) {
-            deleteRecursively(workDir);
+            TestFiles.deleteRecursively(workDir);
             throw e;
         } finally {
             restoreProperty(CATALINA_HOME, catalinaHome);
@@ -182,7 +182,7 @@ public final class S3MockBackend implements LocalBackend {
             }
         } catch (RuntimeException e) {
             context.close();
-            deleteRecursively(workDir);
+            TestFiles.deleteRecursively(workDir);
             throw e;
         }
         URI endpoint = tls
@@ -240,7 +240,7 @@ public final class S3MockBackend implements LocalBackend {
         try {
             context.close();
         } finally {
-            deleteRecursively(workDir);
+            TestFiles.deleteRecursively(workDir);
         }
     }
 
@@ -269,18 +269,6 @@ public final class S3MockBackend implements LocalBackend {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
-        }
-    }
 
     /** Pins every Tomcat connector S3Mock defines as a bean (its extra plain-HTTP one) to 127.0.0.1. */
     private static final class LoopbackConnectors implements BeanPostProcessor {
