@@ -22,10 +22,6 @@ final class Degradation {
         this.budget = budget;
     }
 
-    Degradation() {
-        this(ReadBudget.NONE);
-    }
-
     /**
      * The call's result, or null when its store is down ({@code <what>_unavailable}) or slower than the budget
      * ({@code <what>_timeout}; the read is left to finish, so what it reads reaches the read caches).

@@ -13,10 +13,6 @@ public final class Popular {
     private final FallbackPopularity fallback;
     private final ReadBudget budget;
 
-    public Popular(ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback) {
-        this(model, segments, fallback, ReadBudget.NONE);
-    }
-
     public Popular(ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, ReadBudget budget) {
         this.model = model;
         this.segments = segments;

@@ -31,11 +31,6 @@ public final class SimilarItems {
     private final ReadBudget budget;
 
     public SimilarItems(ActiveModel model, CandidateStore candidates, ItemCatalog catalog, FeatureStore features,
-                        PopularCatalog pool, FallbackPopularity fallback) {
-        this(model, candidates, catalog, features, pool, fallback, ReadBudget.NONE);
-    }
-
-    public SimilarItems(ActiveModel model, CandidateStore candidates, ItemCatalog catalog, FeatureStore features,
                         PopularCatalog pool, FallbackPopularity fallback, ReadBudget budget) {
         this.model = model;
         this.candidates = candidates;

@@ -27,10 +27,6 @@ public final class Trending {
     private final ReadBudget budget;
     private final Clock clock;
 
-    public Trending(FeatureStore features, ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, Clock clock) {
-        this(features, model, segments, fallback, clock, ReadBudget.NONE);
-    }
-
     public Trending(FeatureStore features, ActiveModel model, SegmentPopularity segments, FallbackPopularity fallback, Clock clock,
                     ReadBudget budget) {
         this.features = features;

@@ -48,8 +48,8 @@ class SimilarItemsTest {
     }
 
     private SimilarItems similar(CandidateStore store) {
-        return new SimilarItems(new ActiveModel(registry, CLOCK, Duration.ZERO), store, catalog, features,
-                new PopularCatalog(store, catalog, 100), fallback);
+        return new SimilarItems(new ActiveModel(registry), store, catalog, features,
+                new PopularCatalog(store, catalog, 100), fallback, ReadBudget.NONE);
     }
 
     @Test
@@ -126,7 +126,7 @@ class SimilarItemsTest {
             }
         };
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            SimilarItems similar = new SimilarItems(new ActiveModel(registry, CLOCK, Duration.ZERO), slow, catalog, features,
+            SimilarItems similar = new SimilarItems(new ActiveModel(registry), slow, catalog, features,
                     new PopularCatalog(slow, catalog, 100), fallback, new ReadBudget(executor, Duration.ofMillis(50)));
 
             ServedList list = similar.similar("a", null, 2).orElseThrow();
